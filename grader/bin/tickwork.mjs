@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// Plain JavaScript on purpose: it must run before dependencies exist, to say how to install them.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const needed = ['tsx', 'vitest', '@sinonjs/fake-timers'];
+const missing = needed.filter((name) => !existsSync(`${root}node_modules/${name}/package.json`));
+if (missing.length > 0) {
+  console.error(`tickwork: dependencies are not installed (missing ${missing.join(', ')}): run \`pnpm install\` in ${root}`);
+  process.exit(2);
+}
+const { register } = await import('tsx/esm/api');
+register();
+await import('../src/cli.ts');

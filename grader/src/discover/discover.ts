@@ -1,0 +1,58 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { UsageError } from '../errors.ts';
+import { parseMetadata, type ExerciseMetadata } from './metadata.ts';
+
+export interface Exercise {
+  slug: string;
+  dir: string;
+  metadata: ExerciseMetadata;
+  /** Absolute paths of the hidden test files. */
+  testFiles: string[];
+  /** The learner's entry module, which `#impl` resolves to when grading stubs. */
+  stub: string;
+  solutionDir: string;
+  /** Path of the hints file, relative to the repository root. */
+  hints: string;
+}
+
+export const EXERCISE_FOLDER = /^(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`${file}: not valid JSON (${(error as Error).message})`);
+  }
+}
+
+/** Finds every exercise under `<root>/exercises`, sorted by order, with validated metadata. */
+export function discoverExercises(root: string): Exercise[] {
+  const exercisesDir = join(root, 'exercises');
+  if (!existsSync(exercisesDir)) throw new UsageError(`no exercises/ folder under ${root}: run tickwork from the workbook's root`);
+  const exercises: Exercise[] = [];
+  for (const slug of readdirSync(exercisesDir).sort()) {
+    const dir = join(exercisesDir, slug);
+    const match = EXERCISE_FOLDER.exec(slug);
+    if (!match) continue;
+    const packageFile = join(dir, 'package.json');
+    const where = relative(root, packageFile);
+    if (!existsSync(packageFile)) throw new UsageError(`${where}: missing (every exercise folder is a package)`);
+    const metadata = parseMetadata(where, readJson(packageFile), Number(match[1]));
+    const testsDir = join(dir, 'tests');
+    const testFiles = existsSync(testsDir)
+      ? readdirSync(testsDir).filter((f) => f.endsWith('.test.ts')).sort().map((f) => join(testsDir, f))
+      : [];
+    if (testFiles.length === 0) throw new UsageError(`${relative(root, testsDir)}: no *.test.ts files`);
+    exercises.push({
+      slug,
+      dir,
+      metadata,
+      testFiles,
+      stub: join(dir, 'src', 'index.ts'),
+      solutionDir: join(root, 'solutions', slug),
+      hints: relative(root, join(dir, 'hints.md')),
+    });
+  }
+  return exercises;
+}

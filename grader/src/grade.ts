@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import type { Exercise } from './discover/discover.ts';
+import { UsageError } from './errors.ts';
+import { implementationFor } from './plan.ts';
+import { runTests } from './run/run-tests.ts';
+import type { Scorecard, Target } from './scorecard.ts';
+import { score } from './score/score.ts';
+
+export const DEFAULT_TEST_TIMEOUT_MS = 5000;
+
+export interface GradeOptions {
+  root: string;
+  exercises: Exercise[];
+  target: Target;
+  shuffleSeed?: number;
+}
+
+/** Fixed cost plus a share per exercise: generous for honest code, finite for anything else. */
+function deadlineFor(exercises: Exercise[]): number {
+  return 60_000 + exercises.reduce((sum, e) => sum + 4 * (e.metadata.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS), 0);
+}
+
+/** One grading pass: every selected exercise under one target, in one test process, scored. */
+export async function grade(options: GradeOptions): Promise<Scorecard> {
+  const started = performance.now();
+  const graded = options.exercises.flatMap((exercise) => {
+    const impl = implementationFor(exercise, options.target);
+    return impl ? [{ exercise, impl }] : [];
+  });
+  for (const { exercise, impl } of graded) {
+    if (!existsSync(impl)) throw new UsageError(`${impl}: missing (the ${options.target} file for ${exercise.slug})`);
+  }
+  const run = await runTests({
+    root: options.root,
+    files: graded.flatMap(({ exercise, impl }) =>
+      exercise.testFiles.map((file) => ({
+        file,
+        exerciseDir: exercise.dir,
+        impl,
+        timeoutMs: exercise.metadata.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS,
+      })),
+    ),
+    deadlineMs: deadlineFor(options.exercises),
+    ...(options.shuffleSeed === undefined ? {} : { shuffleSeed: options.shuffleSeed }),
+  });
+  return score({ root: options.root, target: options.target, graded, run, durationMs: performance.now() - started, createdAt: new Date() });
+}

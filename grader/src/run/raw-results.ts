@@ -1,0 +1,36 @@
+/** What one grading run observed, before scoring: vitest's results plus the watchdog's verdicts. */
+
+export interface RawError {
+  name: string;
+  message: string;
+  stack?: string;
+}
+
+export interface RawTest {
+  name: string;
+  state: 'passed' | 'failed' | 'skipped' | 'pending';
+  points: number;
+  errors: RawError[];
+  durationMs: number;
+}
+
+export interface RawModule {
+  file: string;
+  /** Errors of the file itself: import failures, syntax errors, a worker that died. */
+  errors: RawError[];
+  tests: RawTest[];
+  durationMs: number;
+}
+
+export interface WatchdogVerdict {
+  file: string;
+  /** The test that was running, or null when the file was being imported. */
+  test: string | null;
+  kind: 'blocked-event-loop' | 'timeout';
+  afterMs: number;
+}
+
+export interface RawRun {
+  modules: RawModule[];
+  verdicts: WatchdogVerdict[];
+}

@@ -1,0 +1,133 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import type { TestModule } from 'vitest/node';
+import { RUN_DIR_ENV, skipKey, skipListPath } from '@tickwork/testkit/protocol';
+import { implResolver } from './impl-resolver.ts';
+import type { RawError, RawModule, RawRun, WatchdogVerdict } from './raw-results.ts';
+import { startWatchdog } from './watchdog.ts';
+
+export interface RunRequest {
+  root: string;
+  /** Test files to run, each with the implementation `#impl` means for its exercise. */
+  files: Array<{ file: string; exerciseDir: string; impl: string; timeoutMs: number }>;
+  /** Shuffle test order with this seed (verify uses it to catch order dependence). */
+  shuffleSeed?: number;
+  /** Upper bound for the whole run, real ms; files still unfinished get a timeout verdict. */
+  deadlineMs: number;
+}
+
+const require = createRequire(import.meta.url);
+const SETUP_FILE = require.resolve('@tickwork/testkit/setup');
+const IMPORT_BUDGET_MS = 10_000;
+/** Re-runs after a blocked test; each round skips every test that blocked before. */
+const MAX_ROUNDS = 4;
+
+function toRawError(error: { name?: string; message?: string; stack?: string }): RawError {
+  return { name: error.name ?? 'Error', message: error.message ?? String(error), ...(error.stack ? { stack: error.stack } : {}) };
+}
+
+function readModule(module: TestModule): RawModule {
+  return {
+    file: module.moduleId,
+    errors: module.errors().map(toRawError),
+    durationMs: module.diagnostic().duration,
+    tests: [...module.children.allTests()].map((test) => {
+      const result = test.result();
+      return {
+        name: test.fullName,
+        state: result.state,
+        points: (test.meta() as { points?: number }).points ?? 1,
+        errors: (result.errors ?? []).map(toRawError),
+        durationMs: test.diagnostic()?.duration ?? 0,
+      };
+    }),
+  };
+}
+
+/**
+ * Runs every requested test file in ONE vitest instance (forks pool, files sharing workers), with a
+ * watchdog that kills a worker whose loop is blocked. A file that lost its worker is run again with
+ * the blocking tests skipped, so its other tests still count.
+ */
+export async function runTests(request: RunRequest): Promise<RawRun> {
+  const runDir = mkdtempSync(join(tmpdir(), 'tickwork-run-'));
+  process.env[RUN_DIR_ENV] = runDir;
+  const timeoutByFile = new Map(request.files.map((f) => [f.file, f.timeoutMs]));
+  const implByDir = new Map(request.files.map((f) => [f.exerciseDir, f.impl]));
+  const verdicts: WatchdogVerdict[] = [];
+  let roundVerdicts: WatchdogVerdict[] = [];
+  const watchdog = startWatchdog({
+    runDir,
+    testBudgetMs: (file) => timeoutByFile.get(file) ?? 5000,
+    importBudgetMs: IMPORT_BUDGET_MS,
+    onVerdict: (verdict) => roundVerdicts.push(verdict),
+  });
+
+  const { createVitest } = await import('vitest/node');
+  const vitest = await createVitest(
+    'test',
+    {
+      config: false,
+      root: request.root,
+      include: request.files.map((f) => f.file),
+      watch: false,
+      pool: 'forks',
+      isolate: false,
+      setupFiles: [SETUP_FILE],
+      testTimeout: Math.max(...request.files.map((f) => f.timeoutMs)),
+      hookTimeout: 10_000,
+      reporters: [{}],
+      sequence: request.shuffleSeed === undefined ? {} : { shuffle: true, seed: request.shuffleSeed },
+      dangerouslyIgnoreUnhandledErrors: true,
+    },
+    { plugins: [implResolver(implByDir)], logLevel: 'silent' },
+  );
+
+  const modules = new Map<string, RawModule>();
+  const deadline = Date.now() + request.deadlineMs;
+  let deadlineTimer: NodeJS.Timeout | undefined;
+  try {
+    let specs = await vitest.globTestSpecifications(request.files.map((f) => f.file));
+    const skip = new Set<string>();
+    for (let round = 1; specs.length > 0 && round <= MAX_ROUNDS; round++) {
+      roundVerdicts = [];
+      writeFileSync(skipListPath(runDir), JSON.stringify([...skip]));
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) break;
+      let overDeadline = false;
+      deadlineTimer = setTimeout(() => {
+        overDeadline = true;
+        void vitest.cancelCurrentRun('keyboard-input');
+      }, remaining);
+      const result = await vitest.runTestSpecifications(specs, round === 1);
+      clearTimeout(deadlineTimer);
+      for (const module of result.testModules) modules.set(module.moduleId, readModule(module));
+      verdicts.push(...roundVerdicts);
+      if (overDeadline) break;
+      // Files that lost their worker to a blocked test run again without that test.
+      const rerun = new Set<string>();
+      for (const verdict of roundVerdicts) {
+        if (verdict.test === null) continue; // blocked while importing: nothing of it can run
+        skip.add(skipKey(verdict.file, verdict.test));
+        rerun.add(verdict.file);
+      }
+      specs = specs.filter((spec) => rerun.has(spec.moduleId));
+    }
+  } finally {
+    clearTimeout(deadlineTimer);
+    watchdog.stop();
+    await vitest.close();
+    delete process.env[RUN_DIR_ENV];
+    rmSync(runDir, { recursive: true, force: true });
+  }
+  // A file never reached before the deadline still belongs in the results.
+  for (const { file } of request.files) {
+    if (!modules.has(file)) {
+      modules.set(file, { file, errors: [], tests: [], durationMs: 0 });
+      verdicts.push({ file, test: null, kind: 'timeout', afterMs: request.deadlineMs });
+    }
+  }
+  return { modules: [...modules.values()], verdicts };
+}

@@ -1,0 +1,47 @@
+import { kindOfMessage, stripKind, type FailureKind } from '@tickwork/testkit';
+import type { RawError } from '../run/raw-results.ts';
+
+/** Stub bodies throw `TODO: implement <name>`: the scorecard calls that "not started", not a bug. */
+const NOT_IMPLEMENTED = /TODO: implement (\w+)/;
+const TIMED_OUT = /^Test timed out in (\d+)ms/;
+const PROCESS_EXIT = /process\.exit unexpectedly called with "?([^"]*)"?/;
+const SYNTAX = /Transform failed|SyntaxError|Unexpected token|Expected .* but found|ERROR: /;
+
+export interface Classified {
+  kind?: FailureKind;
+  message: string;
+}
+
+/** Turns a test error into the learner's words, naming its failure kind where it has one. */
+export function classifyTestError(error: RawError): Classified {
+  const kind = kindOfMessage(error.message);
+  if (kind) return { kind, message: stripKind(error.message) };
+  const todo = NOT_IMPLEMENTED.exec(error.message);
+  if (todo) return { kind: 'not-implemented', message: `${todo[1]} is not implemented yet` };
+  const timedOut = TIMED_OUT.exec(error.message);
+  if (timedOut) {
+    return {
+      kind: 'never-settled',
+      message: `the test waited ${timedOut[1]} ms of real time for your code, which never settled (a promise that never resolves or rejects?)`,
+    };
+  }
+  const exit = PROCESS_EXIT.exec(error.message);
+  if (exit) return { kind: 'crash', message: `your code called process.exit(${exit[1]}); a library function must throw or reject instead` };
+  return { message: firstLine(error.message) };
+}
+
+/** Errors of a whole test file: it could not be imported or its worker died. */
+export function classifyModuleError(error: RawError): Classified {
+  if (SYNTAX.test(error.message) || error.name === 'SyntaxError') {
+    return { kind: 'compile-error', message: `your code does not compile: ${firstLine(error.message)}` };
+  }
+  const exit = PROCESS_EXIT.exec(error.message);
+  if (exit) return { kind: 'crash', message: `your module called process.exit(${exit[1]}) while it was being loaded` };
+  return { kind: 'crash', message: `loading or running your module failed: ${error.name}: ${firstLine(error.message)}` };
+}
+
+function firstLine(message: string): string {
+  const trimmed = message.trim();
+  const line = trimmed.split('\n')[0] ?? '';
+  return line.length > 400 ? `${line.slice(0, 400)}…` : line;
+}

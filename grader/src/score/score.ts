@@ -1,0 +1,96 @@
+import { dirname } from 'node:path';
+import type { Exercise } from '../discover/discover.ts';
+import type { RawModule, RawRun, WatchdogVerdict } from '../run/raw-results.ts';
+import { SCORECARD_SCHEMA, type ExerciseResult, type ExerciseStatus, type Failure, type Scorecard, type Target, type TestResult } from '../scorecard.ts';
+import { classifyModuleError, classifyTestError } from './classify.ts';
+import { learnerLocation } from './location.ts';
+
+export interface ScoreInput {
+  root: string;
+  target: Target;
+  /** The exercises graded, each with the file `#impl` meant for it. */
+  graded: Array<{ exercise: Exercise; impl: string }>;
+  run: RawRun;
+  durationMs: number;
+  createdAt: Date;
+}
+
+function blockedMessage(verdict: WatchdogVerdict): string {
+  const seconds = (verdict.afterMs / 1000).toFixed(1);
+  if (verdict.kind === 'timeout') return 'the grade ran out of time before this exercise finished';
+  if (verdict.test === null) {
+    return `loading your module never finished: the event loop was blocked for ${seconds} s (an endless loop at the top level?)`;
+  }
+  return `"${verdict.test}" blocked the event loop: it ran ${seconds} s of real time without giving the loop a turn (an endless loop, or a busy wait?)`;
+}
+
+function scoreTests(modules: RawModule[], verdicts: WatchdogVerdict[], implDir: string, root: string): TestResult[] {
+  const blocked = new Map(verdicts.filter((v) => v.test !== null).map((v) => [`${v.file}::${v.test}`, v]));
+  return modules.flatMap((module) =>
+    module.tests.map((test): TestResult => {
+      const base = { name: test.name, maxPoints: test.points };
+      const verdict = blocked.get(`${module.file}::${test.name}`);
+      if (verdict) return { ...base, status: 'failed', points: 0, kind: 'blocked-event-loop', message: blockedMessage(verdict) };
+      if (test.state === 'passed') return { ...base, status: 'passed', points: test.points };
+      if (test.state === 'skipped') return { ...base, status: 'skipped', points: 0 };
+      const error = test.errors[0] ?? { name: 'Error', message: 'the test did not finish' };
+      const { kind, message } = classifyTestError(error);
+      const location = learnerLocation(error.stack, implDir, root);
+      return { ...base, status: 'failed', points: 0, message, ...(kind ? { kind } : {}), ...(location ? { location } : {}) };
+    }),
+  );
+}
+
+/** The failure that speaks for the whole exercise, if any: watchdog verdicts first, then file errors. */
+function exerciseFailure(modules: RawModule[], verdicts: WatchdogVerdict[]): Failure | undefined {
+  const verdict = verdicts[0];
+  if (verdict) return { kind: 'blocked-event-loop', message: blockedMessage(verdict) };
+  const error = modules.flatMap((m) => m.errors)[0];
+  if (!error) return undefined;
+  const { kind, message } = classifyModuleError(error);
+  return { kind: kind ?? 'crash', message };
+}
+
+function statusOf(points: number, maxPoints: number, failure: Failure | undefined, verdicts: WatchdogVerdict[]): ExerciseStatus {
+  if (verdicts.length > 0) return 'timeout';
+  if (failure) return 'error';
+  if (points >= maxPoints) return 'passed';
+  return points > 0 ? 'partial' : 'failed';
+}
+
+/** Pure: the same raw results always give the same scorecard. */
+export function score(input: ScoreInput): Scorecard {
+  const exercises = input.graded.map(({ exercise, impl }): ExerciseResult => {
+    const files = new Set(exercise.testFiles);
+    const modules = input.run.modules.filter((m) => files.has(m.file));
+    const verdicts = input.run.verdicts.filter((v) => files.has(v.file));
+    const tests = scoreTests(modules, verdicts, dirname(impl), input.root);
+    const maxPoints = exercise.metadata.points;
+    const points = Math.min(maxPoints, tests.reduce((sum, t) => sum + t.points, 0));
+    const failure = exerciseFailure(modules, verdicts.some((v) => v.kind === 'timeout') ? verdicts.filter((v) => v.kind === 'timeout') : verdicts);
+    return {
+      slug: exercise.slug,
+      title: exercise.metadata.title,
+      module: exercise.metadata.module,
+      order: exercise.metadata.order,
+      status: statusOf(points, maxPoints, failure, verdicts),
+      points,
+      maxPoints,
+      durationMs: Math.round(modules.reduce((sum, m) => sum + m.durationMs, 0)),
+      ...(failure ? { failure } : {}),
+      tests,
+      hints: exercise.hints,
+    };
+  });
+  const points = exercises.reduce((sum, e) => sum + e.points, 0);
+  const maxPoints = exercises.reduce((sum, e) => sum + e.maxPoints, 0);
+  return {
+    schema: SCORECARD_SCHEMA,
+    target: input.target,
+    createdAt: input.createdAt.toISOString(),
+    durationMs: Math.round(input.durationMs),
+    totals: { points, maxPoints, exercises: exercises.length, passed: exercises.filter((e) => e.status === 'passed').length },
+    next: exercises.find((e) => e.status !== 'passed')?.slug ?? null,
+    exercises,
+  };
+}

@@ -1,0 +1,3 @@
+export async function verify(_: unknown): Promise<{ ok: boolean; text: string }> {
+  return { ok: false, text: 'not yet\n' };
+}

@@ -1,0 +1,12 @@
+/**
+ * The vitest setup file for every hidden test: per-test attribution of unhandled rejections, the
+ * heartbeat the grader's watchdog reads, and the guard that keeps one exercise's globals from
+ * leaking into the next.
+ */
+import { installGlobalsGuard } from './globals-guard.ts';
+import { installHeartbeat } from './heartbeat.ts';
+import { installUnhandledRejectionCheck } from './unhandled-rejections.ts';
+
+installHeartbeat();
+installUnhandledRejectionCheck();
+installGlobalsGuard();

@@ -1,0 +1,199 @@
+import FakeTimers from '@sinonjs/fake-timers';
+import { afterEach, beforeEach } from 'vitest';
+import { TickworkFailure } from './failures.ts';
+import { abortTimeoutCallbacks, restoreNodeTimeApis, routeNodeTimeApis } from './node-time-routes.ts';
+
+type Clock = FakeTimers.Clock;
+
+/** Enough timers for any honest exercise; a runaway interval reaches it in microseconds. */
+export const LOOP_LIMIT = 10_000;
+
+export interface PendingTimer {
+  kind: 'setTimeout' | 'setInterval' | 'setImmediate';
+  delayMs: number;
+  dueAt: number;
+}
+
+export interface VirtualClock {
+  /** Virtual milliseconds since the test started (every test starts at t=0). */
+  now(): number;
+  /** Moves time forward by `ms`, running due timers and the promise jobs between them. */
+  advance(ms: number): Promise<void>;
+  /** Runs timers until none is left (fails as runaway-timers after LOOP_LIMIT of them). */
+  runAll(): Promise<void>;
+  /** Lets pending promise jobs run without moving time. */
+  flush(): Promise<void>;
+  /** Timers scheduled and not yet fired or cleared (AbortSignal.timeout's unref'd timers excluded). */
+  pendingTimers(): PendingTimer[];
+  /** Follows a promise's state on the clock; see WatchedPromise. */
+  watch<T>(promise: PromiseLike<T>): WatchedPromise<T>;
+  /**
+   * Runs the clock until `promise` settles and returns it watched. When no timer is left that could
+   * settle it, fails with kind never-settled, naming `label` and the virtual time.
+   */
+  settle<T>(promise: PromiseLike<T>, label: string): Promise<WatchedPromise<T>>;
+  /**
+   * Like settle, but expects the promise to resolve: a rejection is rethrown as it is, so the learner
+   * sees their own error (and the grader its origin). Returns the value and the virtual time it came at.
+   */
+  resolves<T>(promise: PromiseLike<T>, label: string): Promise<{ value: T; at: number }>;
+}
+
+export interface WatchedPromise<T> {
+  readonly state: 'pending' | 'fulfilled' | 'rejected';
+  readonly value: T | undefined;
+  readonly reason: unknown;
+  /** Virtual time at which it settled, or undefined while pending. */
+  readonly settledAt: number | undefined;
+}
+
+let installed: Clock | undefined;
+
+function current(): Clock {
+  if (!installed) {
+    throw new Error('The virtual clock is only available inside a test: call useVirtualClock() at the top of the file.');
+  }
+  return installed;
+}
+
+function install(): Clock {
+  if (installed) throw new Error('A virtual clock is already installed: call useVirtualClock() once per file.');
+  installed = FakeTimers.withGlobal(globalThis).install({
+    now: 0,
+    // nextTick and queueMicrotask stay real so Node's own queue order is what the learner sees.
+    toNotFake: ['nextTick', 'queueMicrotask'],
+    loopLimit: LOOP_LIMIT,
+    shouldClearNativeTimers: true,
+  });
+  routeNodeTimeApis();
+  return installed;
+}
+
+function uninstall(): void {
+  restoreNodeTimeApis();
+  installed?.uninstall();
+  installed = undefined;
+}
+
+function asRunaway(error: unknown): unknown {
+  if (error instanceof Error && /Aborting after running \d+ timers/.test(error.message)) {
+    const at = installed ? ` (at t=${installed.now} ms)` : '';
+    return new TickworkFailure(
+      'runaway-timers',
+      `more than ${LOOP_LIMIT} timers fired${at}: something keeps scheduling timers without end — an interval never cleared, or a retry loop without a limit.`,
+    );
+  }
+  return error;
+}
+
+async function guarded(run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    throw asRunaway(error);
+  }
+}
+
+interface FakeTimer {
+  func: unknown;
+  callAt: number;
+  delay?: number;
+  interval?: number;
+  immediate?: boolean;
+}
+
+function pendingTimers(): PendingTimer[] {
+  const heap = (current() as unknown as { timerHeap?: { timers: FakeTimer[] } }).timerHeap;
+  return (heap?.timers ?? [])
+    .filter((t) => !(typeof t.func === 'function' && abortTimeoutCallbacks.has(t.func)))
+    .map((t) => ({
+      kind: t.immediate ? 'setImmediate' : t.interval !== undefined ? 'setInterval' : 'setTimeout',
+      delayMs: t.interval ?? t.delay ?? 0,
+      dueAt: t.callAt,
+    }));
+}
+
+function describeTimer(t: PendingTimer): string {
+  if (t.kind === 'setImmediate') return 'a setImmediate';
+  if (t.kind === 'setInterval') return `a setInterval every ${t.delayMs} ms`;
+  return `a setTimeout of ${t.delayMs} ms (due at t=${t.dueAt} ms)`;
+}
+
+function watch<T>(promise: PromiseLike<T>): WatchedPromise<T> {
+  const watched = { state: 'pending', value: undefined, reason: undefined, settledAt: undefined } as {
+    -readonly [K in keyof WatchedPromise<T>]: WatchedPromise<T>[K];
+  };
+  Promise.resolve(promise).then(
+    (value) => Object.assign(watched, { state: 'fulfilled', value, settledAt: installed?.now }),
+    (reason: unknown) => Object.assign(watched, { state: 'rejected', reason, settledAt: installed?.now }),
+  );
+  return watched;
+}
+
+export const virtualClock: VirtualClock = {
+  now: () => current().now,
+  advance: (ms) => guarded(() => current().tickAsync(ms)),
+  runAll: () => guarded(() => current().runAllAsync()),
+  flush: () => guarded(() => current().tickAsync(0)),
+  pendingTimers,
+  watch,
+  async settle(promise, label) {
+    const watched = watch(promise);
+    const clock = current();
+    await virtualClock.flush();
+    for (let fired = 0; watched.state === 'pending'; fired++) {
+      if (clock.countTimers() === 0 || fired > LOOP_LIMIT) {
+        throw new TickworkFailure(
+          'never-settled',
+          `${label} never settled: at t=${clock.now} ms it was still pending and no timer was left that could settle it.`,
+        );
+      }
+      await guarded(() => clock.nextAsync());
+    }
+    return watched;
+  },
+  async resolves(promise, label) {
+    const watched = await virtualClock.settle(promise, label);
+    if (watched.state === 'rejected') throw watched.reason;
+    return { value: watched.value as never, at: watched.settledAt ?? virtualClock.now() };
+  },
+};
+
+/** Fails the test when timers outlive it: each is work the learner's code forgot to cancel. */
+export function checkTimerLeaks(): void {
+  const leaks = pendingTimers();
+  if (leaks.length === 0) return;
+  const what = leaks.map(describeTimer).join(', ');
+  throw new TickworkFailure(
+    'leaked-handles',
+    `${leaks.length} timer${leaks.length === 1 ? ' was' : 's were'} still pending when the test ended: ${what}. ` +
+      'Clear every timer once its work is done or cancelled.',
+  );
+}
+
+export interface VirtualClockOptions {
+  /** Skip the pending-timer check for tests that leave timers on purpose. Default true. */
+  checkLeaks?: boolean;
+}
+
+/**
+ * Installs a fresh virtual clock before each test of the file and removes it after, even when the test
+ * fails. Governs setTimeout/setInterval/setImmediate (and clears), Date, performance.now,
+ * node:timers, node:timers/promises and AbortSignal.timeout; nextTick and queueMicrotask stay real.
+ */
+export function useVirtualClock(options: VirtualClockOptions = {}): VirtualClock {
+  const { checkLeaks = true } = options;
+  beforeEach(() => {
+    install();
+  });
+  afterEach(async () => {
+    try {
+      // Promise jobs queued by the test's last step get to clear their timers before we look.
+      await virtualClock.flush();
+      if (checkLeaks) checkTimerLeaks();
+    } finally {
+      uninstall();
+    }
+  });
+  return virtualClock;
+}
