@@ -12,6 +12,8 @@ export interface GradeOptions {
   root: string;
   exercises: Exercise[];
   target: Target;
+  /** Which file `#impl` means per exercise; default: the target's file. Exercises without one are left out. */
+  implFor?: (exercise: Exercise) => string | undefined;
   shuffleSeed?: number;
 }
 
@@ -23,8 +25,9 @@ function deadlineFor(exercises: Exercise[]): number {
 /** One grading pass: every selected exercise under one target, in one test process, scored. */
 export async function grade(options: GradeOptions): Promise<Scorecard> {
   const started = performance.now();
+  const implFor = options.implFor ?? ((exercise: Exercise) => implementationFor(exercise, options.target));
   const graded = options.exercises.flatMap((exercise) => {
-    const impl = implementationFor(exercise, options.target);
+    const impl = implFor(exercise);
     return impl ? [{ exercise, impl }] : [];
   });
   for (const { exercise, impl } of graded) {

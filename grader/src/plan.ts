@@ -1,13 +1,12 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Exercise } from './discover/discover.ts';
+import { isBroken, type BrokenExercise, type Exercise } from './discover/discover.ts';
 import { UsageError } from './errors.ts';
 import type { Target } from './scorecard.ts';
 
 /** Picks exercises by slug or by their two-digit number; unknown names get the nearest suggestions. */
-export function selectExercises(all: Exercise[], names: string[]): Exercise[] {
-  if (names.length === 0) return all;
-  return names.map((name) => {
+export function selectExercises(all: Array<Exercise | BrokenExercise>, names: string[]): Exercise[] {
+  const selected = names.length === 0 ? all : names.map((name) => {
     const wanted = name.replace(/\/$/, '').split('/').pop()!;
     const found = all.find((e) => e.slug === wanted || e.slug.slice(0, 2) === wanted.padStart(2, '0') || e.slug.slice(3) === wanted);
     if (!found) {
@@ -16,6 +15,9 @@ export function selectExercises(all: Exercise[], names: string[]): Exercise[] {
     }
     return found;
   });
+  const broken = selected.find(isBroken);
+  if (broken) throw broken.problem;
+  return [...new Set(selected as Exercise[])];
 }
 
 function editDistance(a: string, b: string): number {

@@ -17,7 +17,12 @@ export interface Heartbeat {
   test: string | null;
   /** Epoch milliseconds (real time) at which this phase began. */
   since: number;
+  /** Epoch milliseconds of the worker's last real turn of its event loop. */
+  alive: number;
 }
+
+/** How often a worker proves its loop still turns. */
+export const ALIVE_INTERVAL_MS = 250;
 
 export const heartbeatPath = (runDir: string, pid: number): string => join(runDir, `heartbeat-${pid}.json`);
 export const isHeartbeatFile = (name: string): boolean => /^heartbeat-\d+\.json$/.test(name);

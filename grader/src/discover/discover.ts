@@ -26,25 +26,50 @@ function readJson(file: string): unknown {
   }
 }
 
-/** Finds every exercise under `<root>/exercises`, sorted by order, with validated metadata. */
-export function discoverExercises(root: string): Exercise[] {
+/**
+ * Finds every exercise under `<root>/exercises`, sorted by order, with validated metadata.
+ * A malformed exercise is a UsageError naming file and field — but only once it is selected, so an
+ * author's half-written exercise does not stop anyone grading the others by name.
+ */
+export function discoverExercises(root: string): Array<Exercise | BrokenExercise> {
   const exercisesDir = join(root, 'exercises');
   if (!existsSync(exercisesDir)) throw new UsageError(`no exercises/ folder under ${root}: run tickwork from the workbook's root`);
-  const exercises: Exercise[] = [];
+  const exercises: Array<Exercise | BrokenExercise> = [];
   for (const slug of readdirSync(exercisesDir).sort()) {
-    const dir = join(exercisesDir, slug);
     const match = EXERCISE_FOLDER.exec(slug);
     if (!match) continue;
+    try {
+      exercises.push(readExercise(root, slug, Number(match[1])));
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      exercises.push({ slug, problem: error });
+    }
+  }
+  return exercises;
+}
+
+/** An exercise folder that could not be read; selecting it raises its problem. */
+export interface BrokenExercise {
+  slug: string;
+  problem: UsageError;
+}
+
+export function isBroken(exercise: Exercise | BrokenExercise): exercise is BrokenExercise {
+  return 'problem' in exercise;
+}
+
+function readExercise(root: string, slug: string, folderOrder: number): Exercise {
+    const dir = join(root, 'exercises', slug);
     const packageFile = join(dir, 'package.json');
     const where = relative(root, packageFile);
     if (!existsSync(packageFile)) throw new UsageError(`${where}: missing (every exercise folder is a package)`);
-    const metadata = parseMetadata(where, readJson(packageFile), Number(match[1]));
+    const metadata = parseMetadata(where, readJson(packageFile), folderOrder);
     const testsDir = join(dir, 'tests');
     const testFiles = existsSync(testsDir)
       ? readdirSync(testsDir).filter((f) => f.endsWith('.test.ts')).sort().map((f) => join(testsDir, f))
       : [];
     if (testFiles.length === 0) throw new UsageError(`${relative(root, testsDir)}: no *.test.ts files`);
-    exercises.push({
+    return {
       slug,
       dir,
       metadata,
@@ -52,7 +77,5 @@ export function discoverExercises(root: string): Exercise[] {
       stub: join(dir, 'src', 'index.ts'),
       solutionDir: join(root, 'solutions', slug),
       hints: relative(root, join(dir, 'hints.md')),
-    });
-  }
-  return exercises;
+    };
 }

@@ -26,7 +26,8 @@ export interface WatchdogVerdict {
   file: string;
   /** The test that was running, or null when the file was being imported. */
   test: string | null;
-  kind: 'blocked-event-loop' | 'timeout';
+  /** never-settled: the loop turned but the test outlived its timeout; deadline: the whole grade ran out of time. */
+  kind: 'blocked-event-loop' | 'never-settled' | 'deadline';
   afterMs: number;
 }
 

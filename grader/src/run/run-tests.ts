@@ -20,9 +20,9 @@ export interface RunRequest {
 
 const require = createRequire(import.meta.url);
 const SETUP_FILE = require.resolve('@tickwork/testkit/setup');
-const IMPORT_BUDGET_MS = 10_000;
-/** Re-runs after a blocked test; each round skips every test that blocked before. */
-const MAX_ROUNDS = 4;
+/** Rounds in all: after a blocked test its file runs again, skipping every test that blocked before. */
+const MAX_ROUNDS = 3;
+const NOT_RUN: RawError = { name: 'NotRun', message: 'not run: an earlier test in this file blocked the event loop' };
 
 function toRawError(error: { name?: string; message?: string; stack?: string }): RawError {
   return { name: error.name ?? 'Error', message: error.message ?? String(error), ...(error.stack ? { stack: error.stack } : {}) };
@@ -46,6 +46,16 @@ function readModule(module: TestModule): RawModule {
   };
 }
 
+/** Tests of a file whose worker was killed in the last round never got to run. */
+function markUnfinished(modules: Map<string, RawModule>, verdicts: WatchdogVerdict[]): void {
+  for (const verdict of verdicts) {
+    const module = modules.get(verdict.file);
+    for (const test of module?.tests ?? []) {
+      if (test.state !== 'passed' && test.name !== verdict.test) test.errors = [NOT_RUN];
+    }
+  }
+}
+
 /**
  * Runs every requested test file in ONE vitest instance (forks pool, files sharing workers), with a
  * watchdog that kills a worker whose loop is blocked. A file that lost its worker is run again with
@@ -61,7 +71,6 @@ export async function runTests(request: RunRequest): Promise<RawRun> {
   const watchdog = startWatchdog({
     runDir,
     testBudgetMs: (file) => timeoutByFile.get(file) ?? 5000,
-    importBudgetMs: IMPORT_BUDGET_MS,
     onVerdict: (verdict) => roundVerdicts.push(verdict),
   });
 
@@ -108,6 +117,7 @@ export async function runTests(request: RunRequest): Promise<RawRun> {
       if (overDeadline) break;
       // Files that lost their worker to a blocked test run again without that test.
       const rerun = new Set<string>();
+      if (round === MAX_ROUNDS) markUnfinished(modules, roundVerdicts);
       for (const verdict of roundVerdicts) {
         if (verdict.test === null) continue; // blocked while importing: nothing of it can run
         skip.add(skipKey(verdict.file, verdict.test));
@@ -126,7 +136,7 @@ export async function runTests(request: RunRequest): Promise<RawRun> {
   for (const { file } of request.files) {
     if (!modules.has(file)) {
       modules.set(file, { file, errors: [], tests: [], durationMs: 0 });
-      verdicts.push({ file, test: null, kind: 'timeout', afterMs: request.deadlineMs });
+      verdicts.push({ file, test: null, kind: 'deadline', afterMs: request.deadlineMs });
     }
   }
   return { modules: [...modules.values()], verdicts };

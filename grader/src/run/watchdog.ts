@@ -7,18 +7,33 @@ export interface WatchdogOptions {
   runDir: string;
   /** Real ms a test in this file may run; vitest's own timeout fires first when the loop is free. */
   testBudgetMs: (file: string) => number;
-  /** Real ms importing a file (and running its hooks) may take. */
-  importBudgetMs: number;
   onVerdict: (verdict: WatchdogVerdict) => void;
 }
 
-/** Extra real time granted past a test's timeout before we decide its worker is blocked. */
-export const BLOCKED_GRACE_MS = 2000;
+/**
+ * A worker proves its loop turns every 250 ms. Three seconds of silence is far beyond any GC pause or
+ * scheduling hiccup on a loaded machine, and far below the cost of waiting for vitest's test timeout.
+ */
+export const BLOCKED_AFTER_MS = 3000;
+/** Extra real time past a test's timeout before a worker whose loop turns is stopped anyway. */
+export const TIMEOUT_GRACE_MS = 3000;
+const CHECK_EVERY_MS = 200;
+
+function judge(beat: Heartbeat, now: number, testBudgetMs: number): WatchdogVerdict | undefined {
+  const silentFor = now - beat.alive;
+  if (silentFor > BLOCKED_AFTER_MS) return { file: beat.file, test: beat.test, kind: 'blocked-event-loop', afterMs: now - beat.since };
+  // The loop turns but the test outlived its own timeout by far: vitest could not stop it (its timers
+  // were replaced?). Stop it ourselves so the grade stays bounded.
+  if (beat.test !== null && now - beat.since > testBudgetMs + TIMEOUT_GRACE_MS) {
+    return { file: beat.file, test: beat.test, kind: 'never-settled', afterMs: now - beat.since };
+  }
+  return undefined;
+}
 
 /**
- * Watches the heartbeats the test workers write. A worker whose phase outlives its budget cannot be
- * waiting on anything (vitest's timeout would have fired): its loop is blocked. We SIGKILL it; vitest
- * reports the file as failed and carries on with the others.
+ * Watches the heartbeats the test workers write. A worker that stopped proving its loop turns is
+ * blocked (a sync endless loop, an endless microtask chain): we SIGKILL it; vitest reports the file
+ * as failed and carries on with the others, and the runner re-runs the file without that test.
  */
 export function startWatchdog(options: WatchdogOptions): { stop(): void } {
   const check = (): void => {
@@ -35,18 +50,17 @@ export function startWatchdog(options: WatchdogOptions): { stop(): void } {
       } catch {
         continue; // being rewritten right now
       }
-      const budget = beat.test === null ? options.importBudgetMs : options.testBudgetMs(beat.file) + BLOCKED_GRACE_MS;
-      const age = Date.now() - beat.since;
-      if (age <= budget) continue;
+      const verdict = judge(beat, Date.now(), options.testBudgetMs(beat.file));
+      if (!verdict) continue;
       try {
         process.kill(beat.pid, 'SIGKILL');
       } catch {
         // already gone
       }
       rmSync(heartbeatPath(options.runDir, beat.pid), { force: true });
-      options.onVerdict({ file: beat.file, test: beat.test, kind: 'blocked-event-loop', afterMs: age });
+      options.onVerdict(verdict);
     }
   };
-  const timer = setInterval(check, 200);
+  const timer = setInterval(check, CHECK_EVERY_MS);
   return { stop: () => clearInterval(timer) };
 }

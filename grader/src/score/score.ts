@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
 import type { Exercise } from '../discover/discover.ts';
 import type { RawModule, RawRun, WatchdogVerdict } from '../run/raw-results.ts';
+import type { FailureKind } from '@tickwork/testkit';
 import { SCORECARD_SCHEMA, type ExerciseResult, type ExerciseStatus, type Failure, type Scorecard, type Target, type TestResult } from '../scorecard.ts';
 import { classifyModuleError, classifyTestError } from './classify.ts';
 import { learnerLocation } from './location.ts';
@@ -15,14 +16,17 @@ export interface ScoreInput {
   createdAt: Date;
 }
 
-function blockedMessage(verdict: WatchdogVerdict): string {
+function verdictMessage(verdict: WatchdogVerdict): string {
   const seconds = (verdict.afterMs / 1000).toFixed(1);
-  if (verdict.kind === 'timeout') return 'the grade ran out of time before this exercise finished';
+  if (verdict.kind === 'deadline') return 'the grade ran out of time before this exercise finished';
+  if (verdict.kind === 'never-settled') return `the test was stopped after ${seconds} s of real time: your code never settled`;
   if (verdict.test === null) {
-    return `loading your module never finished: the event loop was blocked for ${seconds} s (an endless loop at the top level?)`;
+    return `loading your module never finished: the event loop stayed blocked (an endless loop at the top level?)`;
   }
-  return `"${verdict.test}" blocked the event loop: it ran ${seconds} s of real time without giving the loop a turn (an endless loop, or a busy wait?)`;
+  return `the event loop was blocked: the test was stopped after ${seconds} s without the loop getting a turn (an endless loop, or a busy wait?)`;
 }
+
+const verdictKind = (verdict: WatchdogVerdict): FailureKind => (verdict.kind === 'never-settled' ? 'never-settled' : 'blocked-event-loop');
 
 function scoreTests(modules: RawModule[], verdicts: WatchdogVerdict[], implDir: string, root: string): TestResult[] {
   const blocked = new Map(verdicts.filter((v) => v.test !== null).map((v) => [`${v.file}::${v.test}`, v]));
@@ -30,7 +34,7 @@ function scoreTests(modules: RawModule[], verdicts: WatchdogVerdict[], implDir: 
     module.tests.map((test): TestResult => {
       const base = { name: test.name, maxPoints: test.points };
       const verdict = blocked.get(`${module.file}::${test.name}`);
-      if (verdict) return { ...base, status: 'failed', points: 0, kind: 'blocked-event-loop', message: blockedMessage(verdict) };
+      if (verdict) return { ...base, status: 'failed', points: 0, kind: verdictKind(verdict), message: verdictMessage(verdict) };
       if (test.state === 'passed') return { ...base, status: 'passed', points: test.points };
       if (test.state === 'skipped') return { ...base, status: 'skipped', points: 0 };
       const error = test.errors[0] ?? { name: 'Error', message: 'the test did not finish' };
@@ -43,8 +47,13 @@ function scoreTests(modules: RawModule[], verdicts: WatchdogVerdict[], implDir: 
 
 /** The failure that speaks for the whole exercise, if any: watchdog verdicts first, then file errors. */
 function exerciseFailure(modules: RawModule[], verdicts: WatchdogVerdict[]): Failure | undefined {
-  const verdict = verdicts[0];
-  if (verdict) return { kind: 'blocked-event-loop', message: blockedMessage(verdict) };
+  const fileVerdict = verdicts.find((v) => v.test === null);
+  if (fileVerdict) return { kind: verdictKind(fileVerdict), message: verdictMessage(fileVerdict) };
+  if (verdicts.length > 0) {
+    const kind = verdictKind(verdicts[0]!);
+    const what = kind === 'blocked-event-loop' ? 'blocked the event loop' : 'never settled';
+    return { kind, message: `${verdicts.length} test${verdicts.length === 1 ? '' : 's'} ${what} and had to be stopped` };
+  }
   const error = modules.flatMap((m) => m.errors)[0];
   if (!error) return undefined;
   const { kind, message } = classifyModuleError(error);
@@ -67,7 +76,7 @@ export function score(input: ScoreInput): Scorecard {
     const tests = scoreTests(modules, verdicts, dirname(impl), input.root);
     const maxPoints = exercise.metadata.points;
     const points = Math.min(maxPoints, tests.reduce((sum, t) => sum + t.points, 0));
-    const failure = exerciseFailure(modules, verdicts.some((v) => v.kind === 'timeout') ? verdicts.filter((v) => v.kind === 'timeout') : verdicts);
+    const failure = exerciseFailure(modules, verdicts);
     return {
       slug: exercise.slug,
       title: exercise.metadata.title,

@@ -1,22 +1,29 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeEach } from 'vitest';
-import { fullTestName, heartbeatPath, RUN_DIR_ENV, skipKey, skipListPath, type Heartbeat } from '../protocol.ts';
+import { ALIVE_INTERVAL_MS, fullTestName, heartbeatPath, RUN_DIR_ENV, skipKey, skipListPath, type Heartbeat } from '../protocol.ts';
+import { realTimers } from '../real-timers.ts';
 
 // Captured before any test can install a virtual clock: heartbeats are in real time.
 const realNow = Date.now.bind(Date);
 
 /**
  * Tells the grader's watchdog which file and test this worker is running, synchronously, so the
- * record survives a `while (true) {}` that follows. Also skips tests that blocked on an earlier round.
+ * record survives a `while (true) {}` that follows; and, from a real interval, that the loop still
+ * turns. Also skips tests that blocked the loop on an earlier round.
  */
 export function installHeartbeat(): void {
   const runDir = process.env[RUN_DIR_ENV];
   if (!runDir) return;
   const file = (globalThis as { __vitest_worker__?: { filepath?: string } }).__vitest_worker__?.filepath ?? '';
   const path = heartbeatPath(runDir, process.pid);
-  const write = (test: string | null): void => {
-    const beat: Heartbeat = { pid: process.pid, file, test, since: realNow() };
+  let phase: { test: string | null; since: number } = { test: null, since: realNow() };
+  const write = (): void => {
+    const beat: Heartbeat = { pid: process.pid, file, ...phase, alive: realNow() };
     writeFileSync(path, JSON.stringify(beat));
+  };
+  const enter = (test: string | null): void => {
+    phase = { test, since: realNow() };
+    write();
   };
   let skip: Set<string>;
   try {
@@ -25,13 +32,18 @@ export function installHeartbeat(): void {
     skip = new Set();
   }
   // Written while the setup file runs, that is before the test file (and the learner's module) is imported.
-  write(null);
+  enter(null);
+  const alive = realTimers.setInterval(write, ALIVE_INTERVAL_MS);
+  alive.unref();
   beforeEach((context) => {
     const test = fullTestName(context.task);
     if (skip.has(skipKey(file, test))) context.skip('blocked the event loop on an earlier round');
-    write(test);
+    enter(test);
   });
-  afterEach(() => write(null));
+  afterEach(() => enter(null));
   // An idle worker between files must not look like a blocked one.
-  afterAll(() => rmSync(path, { force: true }));
+  afterAll(() => {
+    realTimers.clearInterval(alive);
+    rmSync(path, { force: true });
+  });
 }
