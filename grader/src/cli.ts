@@ -44,6 +44,8 @@ async function main(argv: string[]): Promise<number> {
         json: { type: 'string' },
         // For authors: grade against solutions/<slug>/mutants/<name>.ts or alternatives/<name>.ts.
         target: { type: 'string' },
+        // The workbook to grade; default: the one this grader belongs to.
+        root: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -55,15 +57,16 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const exercises = selectExercises(discoverExercises(ROOT), positionals);
+  const root = values.root ? resolve(values.root) : ROOT;
+  const exercises = selectExercises(discoverExercises(root), positionals);
   if (command === 'grade') {
-    const scorecard = await grade({ root: ROOT, exercises, target: parseTarget(values.target, values.solutions) });
+    const scorecard = await grade({ root, exercises, target: parseTarget(values.target, values.solutions) });
     process.stdout.write(renderTerminal(scorecard, { color: useColor() }));
     if (values.json) writeReport(values.json, renderJson(scorecard));
     return 0;
   }
   if (command === 'verify') {
-    const report = await verify({ root: ROOT, exercises, color: useColor() });
+    const report = await verify({ root, exercises });
     process.stdout.write(report.text);
     return report.ok ? 0 : 1;
   }

@@ -59,7 +59,7 @@ export function renderTerminal(scorecard: Scorecard, options: TerminalOptions): 
     if (exercise.failure) out.push(`      ${paint.red(`[${exercise.failure.kind}]`)} ${exercise.failure.message}`);
     const todo = notStarted(exercise);
     if (todo) {
-      out.push(paint.dim(`      not started: write ${todo.join(', ')} in ${exercise.slug}/src/index.ts`));
+      out.push(paint.dim(`      not started: write ${todo.join(', ')} in exercises/${exercise.slug}/src/index.ts`));
       continue;
     }
     const failed = exercise.tests.filter((t) => t.status !== 'passed');

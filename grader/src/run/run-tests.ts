@@ -6,7 +6,7 @@ import type { TestModule } from 'vitest/node';
 import { RUN_DIR_ENV, skipKey, skipListPath } from '@tickwork/testkit/protocol';
 import { implResolver } from './impl-resolver.ts';
 import type { RawError, RawModule, RawRun, WatchdogVerdict } from './raw-results.ts';
-import { startWatchdog } from './watchdog.ts';
+import { clearHeartbeats, startWatchdog } from './watchdog.ts';
 
 export interface RunRequest {
   root: string;
@@ -20,8 +20,12 @@ export interface RunRequest {
 
 const require = createRequire(import.meta.url);
 const SETUP_FILE = require.resolve('@tickwork/testkit/setup');
-/** Rounds in all: after a blocked test its file runs again, skipping every test that blocked before. */
-const MAX_ROUNDS = 3;
+/**
+ * After a round in which a worker was killed, the files it had in hand run again, skipping every test
+ * that blocked before. A file whose tests block this often is given up on: its other tests stay "not run".
+ */
+const MAX_BLOCKS_PER_FILE = 2;
+const MAX_ROUNDS = 12;
 const NOT_RUN: RawError = { name: 'NotRun', message: 'not run: an earlier test in this file blocked the event loop' };
 
 function toRawError(error: { name?: string; message?: string; stack?: string }): RawError {
@@ -46,12 +50,12 @@ function readModule(module: TestModule): RawModule {
   };
 }
 
-/** Tests of a file whose worker was killed in the last round never got to run. */
-function markUnfinished(modules: Map<string, RawModule>, verdicts: WatchdogVerdict[]): void {
-  for (const verdict of verdicts) {
-    const module = modules.get(verdict.file);
-    for (const test of module?.tests ?? []) {
-      if (test.state !== 'passed' && test.name !== verdict.test) test.errors = [NOT_RUN];
+/** Tests of a file given up on never got to run. */
+function markUnfinished(modules: Map<string, RawModule>, verdict: WatchdogVerdict): void {
+  for (const test of modules.get(verdict.file)?.tests ?? []) {
+    if (test.state !== 'passed' && test.name !== verdict.test) {
+      test.state = 'failed';
+      test.errors = [NOT_RUN];
     }
   }
 }
@@ -100,6 +104,7 @@ export async function runTests(request: RunRequest): Promise<RawRun> {
   try {
     let specs = await vitest.globTestSpecifications(request.files.map((f) => f.file));
     const skip = new Set<string>();
+    const blockedCount = new Map<string, number>();
     for (let round = 1; specs.length > 0 && round <= MAX_ROUNDS; round++) {
       roundVerdicts = [];
       writeFileSync(skipListPath(runDir), JSON.stringify([...skip]));
@@ -112,18 +117,30 @@ export async function runTests(request: RunRequest): Promise<RawRun> {
       }, remaining);
       const result = await vitest.runTestSpecifications(specs, round === 1);
       clearTimeout(deadlineTimer);
-      for (const module of result.testModules) modules.set(module.moduleId, readModule(module));
+      clearHeartbeats(runDir);
       verdicts.push(...roundVerdicts);
-      if (overDeadline) break;
-      // Files that lost their worker to a blocked test run again without that test.
-      const rerun = new Set<string>();
-      if (round === MAX_ROUNDS) markUnfinished(modules, roundVerdicts);
-      for (const verdict of roundVerdicts) {
-        if (verdict.test === null) continue; // blocked while importing: nothing of it can run
-        skip.add(skipKey(verdict.file, verdict.test));
-        rerun.add(verdict.file);
+      const killed = new Set(roundVerdicts.map((v) => v.file));
+      const finished = new Set<string>();
+      for (const module of result.testModules) {
+        // A worker that was killed takes every file it had in hand with it; those run again.
+        if (module.state() === 'pending' || module.state() === 'queued') continue;
+        modules.set(module.moduleId, readModule(module));
+        if (!killed.has(module.moduleId)) finished.add(module.moduleId);
       }
-      specs = specs.filter((spec) => rerun.has(spec.moduleId));
+      if (overDeadline) break;
+      for (const verdict of roundVerdicts) {
+        const blocks = (blockedCount.get(verdict.file) ?? 0) + 1;
+        blockedCount.set(verdict.file, blocks);
+        // Blocked while importing, or blocking test after test: nothing more of it can run.
+        if (verdict.test === null || blocks >= MAX_BLOCKS_PER_FILE) {
+          finished.add(verdict.file);
+          markUnfinished(modules, verdict);
+        } else {
+          skip.add(skipKey(verdict.file, verdict.test));
+        }
+      }
+      if (roundVerdicts.length === 0 && specs.every((spec) => !finished.has(spec.moduleId))) break; // no progress
+      specs = specs.filter((spec) => !finished.has(spec.moduleId));
     }
   } finally {
     clearTimeout(deadlineTimer);

@@ -30,6 +30,20 @@ function judge(beat: Heartbeat, now: number, testBudgetMs: number): WatchdogVerd
   return undefined;
 }
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Removes every heartbeat: between rounds, none of them describes a running test any more. */
+export function clearHeartbeats(runDir: string): void {
+  for (const name of readdirSync(runDir).filter(isHeartbeatFile)) rmSync(join(runDir, name), { force: true });
+}
+
 /**
  * Watches the heartbeats the test workers write. A worker that stopped proving its loop turns is
  * blocked (a sync endless loop, an endless microtask chain): we SIGKILL it; vitest reports the file
@@ -52,12 +66,11 @@ export function startWatchdog(options: WatchdogOptions): { stop(): void } {
       }
       const verdict = judge(beat, Date.now(), options.testBudgetMs(beat.file));
       if (!verdict) continue;
-      try {
-        process.kill(beat.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
       rmSync(heartbeatPath(options.runDir, beat.pid), { force: true });
+      // A worker that exited on its own left a heartbeat behind (a file that failed to load never runs
+      // its afterAll): silence from a dead process is not a blocked loop.
+      if (!isRunning(beat.pid)) continue;
+      process.kill(beat.pid, 'SIGKILL');
       options.onVerdict(verdict);
     }
   };

@@ -33,11 +33,22 @@ export function classifyTestError(error: RawError): Classified {
 /** Errors of a whole test file: it could not be imported or its worker died. */
 export function classifyModuleError(error: RawError): Classified {
   if (SYNTAX.test(error.message) || error.name === 'SyntaxError') {
-    return { kind: 'compile-error', message: `your code does not compile: ${firstLine(error.message)}` };
+    return { kind: 'compile-error', message: `your code does not compile: ${compileDetail(error.message)}` };
   }
   const exit = PROCESS_EXIT.exec(error.message);
   if (exit) return { kind: 'crash', message: `your module called process.exit(${exit[1]}) while it was being loaded` };
   return { kind: 'crash', message: `loading or running your module failed: ${error.name}: ${firstLine(error.message)}` };
+}
+
+/**
+ * The useful part of a transform error sits below its first line: Vite's oxc writes
+ * "[PARSE_ERROR] Unexpected token" and "╭─[ file:2:14 ]"; esbuild writes "file:2:14: ERROR: …".
+ */
+function compileDetail(message: string): string {
+  const problem = /\[[A-Z_]+\] (.+)/.exec(message)?.[1];
+  const where = /╭─\[ (.+?) \]/.exec(message)?.[1];
+  if (problem) return where ? `${problem} at ${where}` : problem;
+  return firstLine(message.split('\n').find((line) => line.includes('ERROR:')) ?? message);
 }
 
 function firstLine(message: string): string {

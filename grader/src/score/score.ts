@@ -40,13 +40,18 @@ function scoreTests(modules: RawModule[], verdicts: WatchdogVerdict[], implDir: 
       const error = test.errors[0] ?? { name: 'Error', message: 'the test did not finish' };
       const { kind, message } = classifyTestError(error);
       const location = learnerLocation(error.stack, implDir, root);
-      return { ...base, status: 'failed', points: 0, message, ...(kind ? { kind } : {}), ...(location ? { location } : {}) };
+      return { ...base, status: 'failed', points: 0, message: withoutRoot(message, root), ...(kind ? { kind } : {}), ...(location ? { location } : {}) };
     }),
   );
 }
 
 /** The failure that speaks for the whole exercise, if any: watchdog verdicts first, then file errors. */
-function exerciseFailure(modules: RawModule[], verdicts: WatchdogVerdict[]): Failure | undefined {
+/** Paths in messages are shown relative to the workbook, as the learner sees the tree. */
+function withoutRoot(message: string, root: string): string {
+  return message.split(`${root.replace(/\/$/, '')}/`).join('');
+}
+
+function exerciseFailure(modules: RawModule[], verdicts: WatchdogVerdict[], root: string): Failure | undefined {
   const fileVerdict = verdicts.find((v) => v.test === null);
   if (fileVerdict) return { kind: verdictKind(fileVerdict), message: verdictMessage(fileVerdict) };
   if (verdicts.length > 0) {
@@ -57,7 +62,7 @@ function exerciseFailure(modules: RawModule[], verdicts: WatchdogVerdict[]): Fai
   const error = modules.flatMap((m) => m.errors)[0];
   if (!error) return undefined;
   const { kind, message } = classifyModuleError(error);
-  return { kind: kind ?? 'crash', message };
+  return { kind: kind ?? 'crash', message: withoutRoot(message, root) };
 }
 
 function statusOf(points: number, maxPoints: number, failure: Failure | undefined, verdicts: WatchdogVerdict[]): ExerciseStatus {
@@ -76,7 +81,7 @@ export function score(input: ScoreInput): Scorecard {
     const tests = scoreTests(modules, verdicts, dirname(impl), input.root);
     const maxPoints = exercise.metadata.points;
     const points = Math.min(maxPoints, tests.reduce((sum, t) => sum + t.points, 0));
-    const failure = exerciseFailure(modules, verdicts);
+    const failure = exerciseFailure(modules, verdicts, input.root);
     return {
       slug: exercise.slug,
       title: exercise.metadata.title,

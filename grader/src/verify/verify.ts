@@ -8,7 +8,6 @@ import { contractViolations } from './contract-checks.ts';
 export interface VerifyOptions {
   root: string;
   exercises: Exercise[];
-  color: boolean;
 }
 
 /** Three shuffled orders: a solution that passes only in file order depends on test order. */

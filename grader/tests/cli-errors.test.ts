@@ -1,0 +1,40 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLI, fixture, runCli } from './run-cli.ts';
+
+/** A user mistake: exit 2, one line on stderr that names the cause, no stack trace. */
+function expectOneLineError(result: { status: number | null; stderr: string }, pattern: RegExp): void {
+  expect(result.status).toBe(2);
+  const lines = result.stderr.trim().split('\n');
+  expect(lines[0]).toMatch(pattern);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('bad input', () => {
+  it('names the nearest exercises for an unknown one', () => {
+    expectOneLineError(runCli(['grade', 'fetch-data-gathr']), /unknown exercise "fetch-data-gathr"; did you mean 18-fetch-data-gather\?/);
+  });
+
+  it('names file and field of malformed metadata', () => {
+    expectOneLineError(
+      runCli(['grade', '--root', fixture('bad-metadata')]),
+      /exercises\/01-broken\/package\.json: field "tickwork\.points" must be a whole number above 0 \(found "ten"\)/,
+    );
+  });
+
+  it('rejects an unknown option', () => {
+    expectOneLineError(runCli(['grade', '--solution']), /Unknown option '--solution'/);
+  });
+
+  it('rejects a --json path in a folder that does not exist', () => {
+    expectOneLineError(runCli(['grade', '18', '--json', '/nonexistent/dir/card.json']), /--json .*folder \/nonexistent\/dir does not exist/);
+  });
+
+  it('says which command installs missing dependencies', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'tickwork-noinstall-'));
+    cpSync(CLI, join(copy, 'grader', 'bin', 'tickwork.mjs'), { recursive: true });
+    expectOneLineError(runCli(['grade'], { cli: join(copy, 'grader', 'bin', 'tickwork.mjs') }), /dependencies are not installed .*run `pnpm install`/);
+  });
+});
