@@ -81,16 +81,19 @@ function virtualAbortTimeout(ms: number): AbortSignal {
   return controller.signal;
 }
 
-let saved: { promises: Mutable; timers: Mutable; abortTimeout: typeof AbortSignal.timeout } | undefined;
+/**
+ * The real APIs, captured when the testkit loads. @sinonjs/fake-timers patches the CommonJS module
+ * objects itself (without syncing the ESM bindings, and rejecting aborts with the bare reason where
+ * Node rejects with an AbortError), so we restore from these, not from whatever was there at install.
+ */
+const originals = {
+  promises: Object.fromEntries(PROMISE_APIS.map((k) => [k, timersPromises[k]])),
+  timers: Object.fromEntries(TIMER_APIS.map((k) => [k, timers[k]])),
+  abortTimeout: AbortSignal.timeout,
+};
 
 /** Call after the global timers are faked: the module APIs then follow the virtual clock. */
 export function routeNodeTimeApis(): void {
-  if (saved) return;
-  saved = {
-    promises: Object.fromEntries(PROMISE_APIS.map((k) => [k, timersPromises[k]])),
-    timers: Object.fromEntries(TIMER_APIS.map((k) => [k, timers[k]])),
-    abortTimeout: AbortSignal.timeout,
-  };
   for (const key of PROMISE_APIS) timersPromises[key] = virtualPromiseApis[key];
   const globals = globalThis as unknown as Mutable;
   for (const key of TIMER_APIS) timers[key] = globals[key];
@@ -98,11 +101,10 @@ export function routeNodeTimeApis(): void {
   syncBuiltinESMExports();
 }
 
+/** Call after the fake timers are uninstalled. */
 export function restoreNodeTimeApis(): void {
-  if (!saved) return;
-  Object.assign(timersPromises, saved.promises);
-  Object.assign(timers, saved.timers);
-  AbortSignal.timeout = saved.abortTimeout;
-  saved = undefined;
+  Object.assign(timersPromises, originals.promises);
+  Object.assign(timers, originals.timers);
+  AbortSignal.timeout = originals.abortTimeout;
   syncBuiltinESMExports();
 }

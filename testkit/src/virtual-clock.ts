@@ -70,9 +70,9 @@ function install(): Clock {
 }
 
 function uninstall(): void {
-  restoreNodeTimeApis();
   installed?.uninstall();
   installed = undefined;
+  restoreNodeTimeApis();
 }
 
 function asRunaway(error: unknown): unknown {

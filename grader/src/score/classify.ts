@@ -27,8 +27,11 @@ export function classifyTestError(error: RawError): Classified {
   }
   const exit = PROCESS_EXIT.exec(error.message);
   if (exit) return { kind: 'crash', message: `your code called process.exit(${exit[1]}); a library function must throw or reject instead` };
-  return { message: firstLine(error.message) };
+  return { message: firstLine(error.message).replace(MATCHER_JARGON, '') };
 }
+
+/** Vitest's note on how it compared; the learner needs the values, not the algorithm. */
+const MATCHER_JARGON = / \/\/ Object\.is equality$/;
 
 /** Errors of a whole test file: it could not be imported or its worker died. */
 export function classifyModuleError(error: RawError): Classified {
