@@ -33,6 +33,10 @@ function parseTarget(target: string | undefined, solutions: boolean): Target {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h') {
+    console.log(USAGE);
+    return argv.length === 0 ? 2 : 0;
+  }
   const [command, ...rest] = argv;
   let parsed;
   try {

@@ -2,7 +2,7 @@
  * The one data type that flows through the grader: discover → plan → run → score → report.
  * Every report format is a pure function of a Scorecard. Schema: docs/scorecard.md.
  */
-import type { FailureKind } from '@tickwork/testkit';
+import type { FailureKind } from '@tickwork/testkit/failures';
 
 export const SCORECARD_SCHEMA = 'tickwork.scorecard/v1';
 

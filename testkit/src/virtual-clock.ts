@@ -2,6 +2,7 @@ import FakeTimers from '@sinonjs/fake-timers';
 import { afterEach, beforeEach } from 'vitest';
 import { TickworkFailure } from './failures.ts';
 import { abortTimeoutCallbacks, restoreNodeTimeApis, routeNodeTimeApis } from './node-time-routes.ts';
+import { nextRealTurn } from './real-timers.ts';
 
 type Clock = FakeTimers.Clock;
 
@@ -75,23 +76,41 @@ function uninstall(): void {
   restoreNodeTimeApis();
 }
 
-function asRunaway(error: unknown): unknown {
-  if (error instanceof Error && /Aborting after running \d+ timers/.test(error.message)) {
-    const at = installed ? ` (at t=${installed.now} ms)` : '';
-    return new TickworkFailure(
-      'runaway-timers',
-      `more than ${LOOP_LIMIT} timers fired${at}: something keeps scheduling timers without end — an interval never cleared, or a retry loop without a limit.`,
-    );
-  }
-  return error;
+function runawayFailure(clock: Clock): TickworkFailure {
+  return new TickworkFailure(
+    'runaway-timers',
+    `more than ${LOOP_LIMIT} timers fired (at t=${clock.now} ms): something keeps scheduling timers without end — an interval never cleared, or a retry loop without a limit.`,
+  );
 }
 
-async function guarded(run: () => Promise<unknown>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    throw asRunaway(error);
+/**
+ * Lets every queued promise job and nextTick run, as Node does between two timer callbacks. A real
+ * macrotask is the one point by which all of them have run.
+ */
+const drainJobs = nextRealTurn;
+
+function earliestDue(clock: Clock): number | undefined {
+  const timers = (clock as unknown as { timerHeap?: { timers: FakeTimer[] } }).timerHeap?.timers ?? [];
+  return timers.length === 0 ? undefined : Math.min(...timers.map((t) => t.callAt));
+}
+
+/**
+ * Moves virtual time to `target`, firing due timers one at a time with the promise jobs between them.
+ * Stepping with nextAsync (rather than fake-timers' tickAsync, which stays "inside a tick" across its
+ * awaits and so gives a setTimeout(0) or setImmediate queued by a promise job an extra 1 ms) keeps
+ * every timer at the time real Node would run it.
+ */
+async function runUntil(clock: Clock, target: number, stopWhen: () => boolean = () => false): Promise<void> {
+  for (let fired = 0; ; fired++) {
+    await drainJobs();
+    if (stopWhen()) return;
+    const due = earliestDue(clock);
+    if (due === undefined || due > target) break;
+    if (fired >= LOOP_LIMIT) throw runawayFailure(clock);
+    await clock.nextAsync();
   }
+  if (Number.isFinite(target) && target > clock.now) clock.tick(target - clock.now);
+  await drainJobs();
 }
 
 interface FakeTimer {
@@ -132,23 +151,20 @@ function watch<T>(promise: PromiseLike<T>): WatchedPromise<T> {
 
 export const virtualClock: VirtualClock = {
   now: () => current().now,
-  advance: (ms) => guarded(() => current().tickAsync(ms)),
-  runAll: () => guarded(() => current().runAllAsync()),
-  flush: () => guarded(() => current().tickAsync(0)),
+  advance: (ms) => runUntil(current(), current().now + ms),
+  runAll: () => runUntil(current(), Infinity),
+  flush: () => runUntil(current(), current().now),
   pendingTimers,
   watch,
   async settle(promise, label) {
     const watched = watch(promise);
     const clock = current();
-    await virtualClock.flush();
-    for (let fired = 0; watched.state === 'pending'; fired++) {
-      if (clock.countTimers() === 0 || fired > LOOP_LIMIT) {
-        throw new TickworkFailure(
-          'never-settled',
-          `${label} never settled: at t=${clock.now} ms it was still pending and no timer was left that could settle it.`,
-        );
-      }
-      await guarded(() => clock.nextAsync());
+    await runUntil(clock, Infinity, () => watched.state !== 'pending');
+    if (watched.state === 'pending') {
+      throw new TickworkFailure(
+        'never-settled',
+        `${label} never settled: at t=${clock.now} ms it was still pending and no timer was left that could settle it.`,
+      );
     }
     return watched;
   },

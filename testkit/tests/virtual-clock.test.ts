@@ -49,6 +49,18 @@ describe('with a virtual clock', () => {
     expect(clock.pendingTimers()).toEqual([]);
   });
 
+  it('runs a setImmediate or setTimeout(0) queued by a promise job at the time real Node would', async () => {
+    const seen: string[] = [];
+    setTimeout(() => {
+      void Promise.resolve().then(() => {
+        setImmediate(() => seen.push(`immediate@${clock.now()}`));
+        setTimeout(() => seen.push(`timeout0@${clock.now()}`), 0);
+      });
+    }, 100);
+    await clock.advance(1000);
+    expect(seen).toEqual(['immediate@100', 'timeout0@100']);
+  });
+
   it('governs node:timers', async () => {
     let fired = -1;
     timers.setTimeout(() => (fired = clock.now()), 70);

@@ -1,4 +1,4 @@
-import { kindOfMessage, stripKind, type FailureKind } from '@tickwork/testkit';
+import { kindOfMessage, stripKind, type FailureKind } from '@tickwork/testkit/failures';
 import type { RawError } from '../run/raw-results.ts';
 
 /** Stub bodies throw `TODO: implement <name>`: the scorecard calls that "not started", not a bug. */

@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import type { Exercise } from '../discover/discover.ts';
 import type { RawModule, RawRun, WatchdogVerdict } from '../run/raw-results.ts';
-import type { FailureKind } from '@tickwork/testkit';
+import type { FailureKind } from '@tickwork/testkit/failures';
 import { SCORECARD_SCHEMA, type ExerciseResult, type ExerciseStatus, type Failure, type Scorecard, type Target, type TestResult } from '../scorecard.ts';
 import { classifyModuleError, classifyTestError } from './classify.ts';
 import { learnerLocation } from './location.ts';

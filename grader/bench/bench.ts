@@ -1,0 +1,84 @@
+/**
+ * pnpm bench — what one grade costs, next to the ways it could have been done:
+ *   (a) the grader: `tickwork grade --solutions`, one process for every exercise
+ *   (b) the naive way: one `vitest run` per exercise package
+ *   (c) one plain `vitest run` over all exercise tests, default isolation
+ *   (d) the floor: one `vitest run --no-isolate` over the same tests
+ * on the real exercises and on synthetic workbooks of growing size. Prints medians and ratios.
+ * Wall-clock, on a shared machine: read the ratios, not the digits. `--quick` runs each once.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { syntheticWorkbook } from './synthetic.ts';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const quick = process.argv.includes('--quick');
+const repetitions = quick ? 1 : 3;
+const sizes = quick ? [30] : [5, 15, 30];
+const VITEST = join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs');
+const CONFIG = join(repoRoot, 'grader', 'bench', 'vitest.bench.config.ts');
+const CLI = join(repoRoot, 'grader', 'bin', 'tickwork.mjs');
+
+type Method = 'a' | 'b' | 'c' | 'd';
+
+function timed(args: string[], env: NodeJS.ProcessEnv): number {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: 'ignore' });
+  const elapsed = performance.now() - started;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`bench: ${args.join(' ')} exited ${result.status}`);
+  return elapsed;
+}
+
+function runOnce(method: Method, workbook: string): number {
+  const env = { BENCH_ROOT: workbook };
+  const vitest = (...extra: string[]): string[] => [VITEST, 'run', '--config', CONFIG, '--reporter=dot', ...extra];
+  switch (method) {
+    case 'a':
+      return timed([CLI, 'grade', '--solutions', '--root', workbook, '--json', join(mkdtempSync(join(tmpdir(), 'bench-')), 'card.json')], env);
+    case 'b': {
+      const slugs = readdirSync(join(workbook, 'exercises')).filter((s) => /^\d{2}-/.test(s));
+      return slugs.reduce((sum, slug) => sum + timed(vitest(`exercises/${slug}/`), env), 0);
+    }
+    case 'c':
+      return timed(vitest(), env);
+    case 'd':
+      return timed(vitest('--no-isolate'), env);
+  }
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+
+function measure(label: string, workbook: string): Record<Method, number> & { label: string } {
+  const result = { label } as Record<Method, number> & { label: string };
+  for (const method of ['a', 'b', 'c', 'd'] as const) {
+    const samples = Array.from({ length: repetitions }, () => runOnce(method, workbook));
+    result[method] = median(samples);
+    process.stderr.write(`  ${label} ${method}: ${samples.map((s) => (s / 1000).toFixed(2)).join(' ')} s\n`);
+  }
+  return result;
+}
+
+const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`.padStart(9);
+const r = (x: number): string => x.toFixed(2).padStart(6);
+
+process.stderr.write(`bench: ${repetitions} repetition(s) per cell, medians below\n`);
+const rows = [measure('real exercises', repoRoot), ...sizes.map((n) => measure(`${n} synthetic`, syntheticWorkbook(repoRoot, n)))];
+
+const lines = [
+  '',
+  `${'workbook'.padEnd(16)}  ${'(a) grade'.padStart(9)}  ${'(b) naive'.padStart(9)}  ${'(c) plain'.padStart(9)}  ${'(d) floor'.padStart(9)}     a/b     a/c     a/d`,
+  ...rows.map((row) => `${row.label.padEnd(16)}  ${s(row.a)}  ${s(row.b)}  ${s(row.c)}  ${s(row.d)}  ${r(row.a / row.b)}  ${r(row.a / row.c)}  ${r(row.a / row.d)}`),
+];
+const at30 = rows.find((row) => row.label === '30 synthetic');
+if (at30) {
+  const ab = at30.a / at30.b;
+  const ad = at30.a / at30.d;
+  lines.push('', `targets at 30 exercises: a/b = ${ab.toFixed(2)} (≤ 0.15 ${ab <= 0.15 ? 'met' : 'MISSED'}), a/d = ${ad.toFixed(2)} (≤ 2 ${ad <= 2 ? 'met' : 'MISSED'})`);
+}
+console.log(lines.join('\n'));
