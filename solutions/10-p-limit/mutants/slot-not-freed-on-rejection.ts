@@ -1,0 +1,44 @@
+// The mistake: releasing the slot only in the success handler. Every call whose promise rejects keeps
+// its slot forever; after n failures nothing runs any more.
+export interface LimitFunction {
+  <Args extends unknown[], R>(fn: (...args: Args) => PromiseLike<R> | R, ...args: Args): Promise<R>;
+  readonly activeCount: number;
+  readonly pendingCount: number;
+  clearQueue(): void;
+}
+
+export function pLimit(concurrency: number): LimitFunction {
+  if (!((Number.isInteger(concurrency) || concurrency === Infinity) && concurrency > 0)) {
+    throw new TypeError(`concurrency must be a whole number from 1 up, got ${String(concurrency)}`);
+  }
+
+  const queue: Array<() => void> = [];
+  let activeCount = 0;
+
+  const startNext = (): void => {
+    if (activeCount >= concurrency) return;
+    const start = queue.shift();
+    if (start === undefined) return;
+    activeCount += 1;
+    start();
+  };
+
+  const limit = <Args extends unknown[], R>(fn: (...args: Args) => PromiseLike<R> | R, ...args: Args): Promise<R> =>
+    new Promise<R>((resolve, reject) => {
+      queue.push(() => {
+        (async () => fn(...args))().then((value) => {
+          resolve(value);
+          activeCount -= 1;
+          startNext();
+        }, reject);
+      });
+      startNext();
+    });
+
+  return Object.defineProperties(limit, {
+    activeCount: { get: () => activeCount },
+    pendingCount: { get: () => queue.length },
+    clearQueue: { value: (): void => void (queue.length = 0) },
+  }) as LimitFunction;
+}
+
