@@ -49,3 +49,13 @@ export class LearnerAssertion extends Error {
 export function fail(message: string): never {
   throw new LearnerAssertion(message);
 }
+
+/** `fail(message)` unless `condition` holds: a plain check whose message is all the learner reads. */
+export function check(condition: unknown, message: string): asserts condition {
+  if (!condition) fail(message);
+}
+
+/** The error every stub body throws; tests let it through so the scorecard can say "not started". */
+export function isNotImplemented(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith('TODO: implement');
+}

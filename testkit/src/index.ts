@@ -5,5 +5,5 @@ export { trackConcurrency, type ConcurrencyProbe, type OperationRecord, type Ope
 export { runOrderingScenario, type OrderingOptions } from './ordering.ts';
 export { probeResponsiveness, expectResponsive, type ResponsivenessReport } from './responsiveness.ts';
 export { abortListenerCount, expectNoAbortListeners } from './signals.ts';
-export { TickworkFailure, LearnerAssertion, fail, FAILURE_KINDS, type FailureKind, kindOfMessage, stripKind } from './failures.ts';
+export { TickworkFailure, LearnerAssertion, fail, check, isNotImplemented, FAILURE_KINDS, type FailureKind, kindOfMessage, stripKind } from './failures.ts';
 export { realTimers } from './real-timers.ts';

@@ -1,6 +1,6 @@
 import FakeTimers from '@sinonjs/fake-timers';
 import { afterEach, beforeEach } from 'vitest';
-import { TickworkFailure } from './failures.ts';
+import { fail, isNotImplemented, TickworkFailure } from './failures.ts';
 import { abortTimeoutCallbacks, restoreNodeTimeApis, routeNodeTimeApis } from './node-time-routes.ts';
 import { nextRealTurn } from './real-timers.ts';
 
@@ -38,6 +38,12 @@ export interface VirtualClock {
    * sees their own error (and the grader its origin). Returns the value and the virtual time it came at.
    */
   resolves<T>(promise: PromiseLike<T>, label: string): Promise<{ value: T; at: number }>;
+  /**
+   * Like settle, but expects the promise to reject: returns the reason and the virtual time it came at.
+   * Fails when it resolves; a stub's `TODO: implement` error is rethrown as it is, so the learner
+   * reads "not started" rather than a wrong-error message.
+   */
+  rejects(promise: PromiseLike<unknown>, label: string): Promise<{ reason: unknown; at: number }>;
 }
 
 export interface WatchedPromise<T> {
@@ -149,6 +155,15 @@ function watch<T>(promise: PromiseLike<T>): WatchedPromise<T> {
   return watched;
 }
 
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return `"${value}"`;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
 export const virtualClock: VirtualClock = {
   now: () => current().now,
   advance: (ms) => runUntil(current(), current().now + ms),
@@ -167,6 +182,14 @@ export const virtualClock: VirtualClock = {
       );
     }
     return watched;
+  },
+  async rejects(promise, label) {
+    const watched = await virtualClock.settle(promise, label);
+    if (watched.state === 'fulfilled') {
+      fail(`${label} resolved at t=${watched.settledAt} ms (with ${describeValue(watched.value)}); it should have rejected`);
+    }
+    if (isNotImplemented(watched.reason)) throw watched.reason;
+    return { reason: watched.reason, at: watched.settledAt ?? virtualClock.now() };
   },
   async resolves(promise, label) {
     const watched = await virtualClock.settle(promise, label);

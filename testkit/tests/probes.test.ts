@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectResponsive, probeResponsiveness, recordTimeline, runOrderingScenario, trackConcurrency, useVirtualClock } from '../src/index.ts';
+import { check, expectResponsive, LearnerAssertion, probeResponsiveness, recordTimeline, runOrderingScenario, trackConcurrency, useVirtualClock } from '../src/index.ts';
 import { abortListenerCount, expectNoAbortListeners } from '../src/signals.ts';
 
 describe('timeline', () => {
@@ -52,6 +52,13 @@ describe('concurrency probe', () => {
     const result = clock.watch(probe.operation('bad', { ms: 10, error: new Error('boom') })());
     await clock.advance(10);
     expect(result).toMatchObject({ state: 'rejected', reason: new Error('boom') });
+  });
+});
+
+describe('check', () => {
+  it('fails with exactly the message given, and passes silently otherwise', () => {
+    expect(() => check(false, 'the queue was empty at t=100 ms')).toThrow(new LearnerAssertion('the queue was empty at t=100 ms'));
+    expect(() => check(true, 'unused')).not.toThrow();
   });
 });
 

@@ -103,6 +103,18 @@ describe('with a virtual clock', () => {
     await expect(clock.resolves(Promise.reject(error), 'thing()')).rejects.toBe(error);
   });
 
+  it('rejects() returns the reason and its time, and fails when the promise resolves', async () => {
+    const error = new Error('refused');
+    const later = new Promise((_, reject) => setTimeout(() => reject(error), 300));
+    await expect(clock.rejects(later, 'connect()')).resolves.toEqual({ reason: error, at: 300 });
+    await expect(clock.rejects(Promise.resolve('ok'), 'connect()')).rejects.toThrow('connect() resolved at t=300 ms (with "ok"); it should have rejected');
+  });
+
+  it('rejects() lets a stub\'s TODO error through as it is', async () => {
+    const todo = new Error('TODO: implement connect (see README.md)');
+    await expect(clock.rejects(Promise.reject(todo), 'connect()')).rejects.toBe(todo);
+  });
+
   it('keeps nextTick and queueMicrotask real: they run without moving time', async () => {
     const order: string[] = [];
     process.nextTick(() => order.push('tick'));

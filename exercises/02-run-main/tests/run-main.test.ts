@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { fail, points, trackConcurrency, TickworkFailure, useVirtualClock, type WatchedPromise } from '@tickwork/testkit';
+import { check, fail, isNotImplemented, points, trackConcurrency, TickworkFailure, useVirtualClock, type WatchedPromise } from '@tickwork/testkit';
 import { runMain, type ProcessLike } from '#impl';
 
 const clock = useVirtualClock();
@@ -52,7 +52,7 @@ function describeValue(value: unknown): string {
 
 /** A stub's `TODO: implement` error must reach the learner as it is: the grader shows "not started". */
 function rethrowIfNotImplemented(error: unknown): void {
-  if (/TODO: implement/.test(describeValue(error))) throw error;
+  if (isNotImplemented(error)) throw error;
 }
 
 /** Runs the clock until runMain settles; an unfinished stub's error surfaces as it is. */
@@ -86,11 +86,6 @@ function expectNoListenersLeft(left: (signal: Signal) => number, on: string, aft
       'Remove every listener runMain added, passing off() the very same function you gave on(); ' +
       'otherwise a program that has finished still reacts to Ctrl-C.',
   );
-}
-
-/** Fails with `message` unless `condition` holds: reads better than "expected false to be true". */
-function check(condition: boolean, message: string): void {
-  if (!condition) fail(message);
 }
 
 describe('runMain(main, { process })', () => {

@@ -20,7 +20,7 @@ function notStarted(exercise: ExerciseResult): string[] | undefined {
   const failed = exercise.tests.filter((t) => t.status !== 'passed');
   if (exercise.failure || failed.length === 0 || failed.length !== exercise.tests.length) return undefined;
   if (!failed.every((t) => t.kind === 'not-implemented')) return undefined;
-  return [...new Set(failed.map((t) => t.message?.replace(/ is not implemented yet$/, '') ?? ''))];
+  return [...new Set(failed.map((t) => /^(\S+) is not implemented yet/.exec(t.message ?? '')?.[1] ?? '?'))];
 }
 
 function failureLines(test: TestResult, paint: { dim: Paint; red: Paint }): string[] {

@@ -2,7 +2,7 @@ import { kindOfMessage, stripKind, type FailureKind } from '@tickwork/testkit/fa
 import type { RawError } from '../run/raw-results.ts';
 
 /** Stub bodies throw `TODO: implement <name>`: the scorecard calls that "not started", not a bug. */
-const NOT_IMPLEMENTED = /TODO: implement (\w+)/;
+const NOT_IMPLEMENTED = /TODO: implement ([\w.]+)(?: \(see README\.md\))?:? ?(.*)/;
 const TIMED_OUT = /^Test timed out in (\d+)ms/;
 const PROCESS_EXIT = /process\.exit unexpectedly called with "?([^"]*)"?/;
 const SYNTAX = /Transform failed|SyntaxError|Unexpected token|Expected .* but found|ERROR: /;
@@ -17,7 +17,7 @@ export function classifyTestError(error: RawError): Classified {
   const kind = kindOfMessage(error.message);
   if (kind) return { kind, message: stripKind(error.message) };
   const todo = NOT_IMPLEMENTED.exec(error.message);
-  if (todo) return { kind: 'not-implemented', message: `${todo[1]} is not implemented yet` };
+  if (todo) return { kind: 'not-implemented', message: `${todo[1]} is not implemented yet${todo[2] ? `: ${firstLine(todo[2])}` : ''}` };
   const timedOut = TIMED_OUT.exec(error.message);
   if (timedOut) {
     return {
