@@ -116,5 +116,7 @@ function render(rows: Row[]): { ok: boolean; text: string } {
   for (const row of bad) for (const v of row.violations) out.push(`✗ ${row.slug}: ${v}`);
   const violations = bad.reduce((sum, r) => sum + r.violations.length, 0);
   if (violations > 0) out.push('', `verify: ${violations} violation${violations === 1 ? '' : 's'} in ${bad.length} exercise${bad.length === 1 ? '' : 's'}.`);
+  // The plain closing line CI reads: exercises that keep the contract, and those that do not.
+  out.push('', `verify: ${rows.length - bad.length} passed, ${bad.length} failed`);
   return { ok: violations === 0, text: `${out.join('\n')}\n` };
 }
