@@ -25,7 +25,7 @@ describe('grading a workbook where exercises fail in every named way', () => {
   it('produces a scorecard and exits 0', () => {
     expect(cli.status, cli.stderr).toBe(0);
     expect(cli.stdout).toContain('total');
-    expect(card.exercises).toHaveLength(14);
+    expect(card.exercises).toHaveLength(15);
   });
 
   it('gives healthy exercises their full score, even after a neighbour replaced globals', () => {
@@ -53,6 +53,7 @@ describe('grading a workbook where exercises fail in every named way', () => {
     ['05-never-settles', 'never-settled'],
     ['06-runaway-timers', 'runaway-timers'],
     ['07-leaked-timer', 'leaked-handles'],
+    ['15-leaked-abort-listener', 'leaked-handles'],
     ['13-unhandled-rejection', 'unhandled-rejection'],
     ['14-not-started', 'not-implemented'],
   ])('names the failure of %s: %s', (slug, kind) => {
