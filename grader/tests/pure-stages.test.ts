@@ -75,6 +75,11 @@ describe('score', () => {
     expect(blocked.exercises[0]).toMatchObject({ status: 'timeout', points: 0, maxPoints: 3, failure: { kind: 'blocked-event-loop' } });
   });
 
+  it('names an exercise the grade had no time left for as out-of-time', () => {
+    const late = scoreOf({ modules: [], verdicts: [{ file: a.testFiles[0]!, test: null, kind: 'deadline', afterMs: 80_000 }] }, [a]);
+    expect(late.exercises[0]).toMatchObject({ status: 'timeout', points: 0, failure: { kind: 'out-of-time' } });
+  });
+
   it('renders plain text without colour codes, with the failure message and where to find hints', () => {
     const text = renderTerminal(card, { color: false });
     expect(text).not.toMatch(/\u001b\[/);

@@ -13,6 +13,7 @@ export const FAILURE_KINDS = [
   'not-implemented',
   'crash',
   'compile-error',
+  'out-of-time',
 ] as const;
 
 export type FailureKind = (typeof FAILURE_KINDS)[number];

@@ -26,7 +26,12 @@ function verdictMessage(verdict: WatchdogVerdict): string {
   return `the event loop was blocked: the test was stopped after ${seconds} s without the loop getting a turn (an endless loop, or a busy wait?)`;
 }
 
-const verdictKind = (verdict: WatchdogVerdict): FailureKind => (verdict.kind === 'never-settled' ? 'never-settled' : 'blocked-event-loop');
+const VERDICT_KINDS: Record<WatchdogVerdict['kind'], FailureKind> = {
+  'blocked-event-loop': 'blocked-event-loop',
+  'never-settled': 'never-settled',
+  deadline: 'out-of-time',
+};
+const verdictKind = (verdict: WatchdogVerdict): FailureKind => VERDICT_KINDS[verdict.kind];
 
 function scoreTests(modules: RawModule[], verdicts: WatchdogVerdict[], implDir: string, root: string): TestResult[] {
   const blocked = new Map(verdicts.filter((v) => v.test !== null).map((v) => [`${v.file}::${v.test}`, v]));
