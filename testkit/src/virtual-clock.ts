@@ -95,8 +95,13 @@ function runawayFailure(clock: Clock): TickworkFailure {
  */
 const drainJobs = nextRealTurn;
 
+/** The scheduled timers, read from fake-timers' heap (it has no public listing). */
+function timersOf(clock: Clock): FakeTimer[] {
+  return (clock as unknown as { timerHeap?: { timers: FakeTimer[] } }).timerHeap?.timers ?? [];
+}
+
 function earliestDue(clock: Clock): number | undefined {
-  const timers = (clock as unknown as { timerHeap?: { timers: FakeTimer[] } }).timerHeap?.timers ?? [];
+  const timers = timersOf(clock);
   return timers.length === 0 ? undefined : Math.min(...timers.map((t) => t.callAt));
 }
 
@@ -128,8 +133,7 @@ interface FakeTimer {
 }
 
 function pendingTimers(): PendingTimer[] {
-  const heap = (current() as unknown as { timerHeap?: { timers: FakeTimer[] } }).timerHeap;
-  return (heap?.timers ?? [])
+  return timersOf(current())
     .filter((t) => !(typeof t.func === 'function' && abortTimeoutCallbacks.has(t.func)))
     .map((t) => ({
       kind: t.immediate ? 'setImmediate' : t.interval !== undefined ? 'setInterval' : 'setTimeout',
