@@ -25,7 +25,7 @@ describe('grading a workbook where exercises fail in every named way', () => {
   it('produces a scorecard and exits 0', () => {
     expect(cli.status, cli.stderr).toBe(0);
     expect(cli.stdout).toContain('total');
-    expect(card.exercises).toHaveLength(15);
+    expect(card.exercises).toHaveLength(17);
   });
 
   it('gives healthy exercises their full score, even after a neighbour replaced globals', () => {
@@ -56,6 +56,7 @@ describe('grading a workbook where exercises fail in every named way', () => {
     ['15-leaked-abort-listener', 'leaked-handles'],
     ['13-unhandled-rejection', 'unhandled-rejection'],
     ['14-not-started', 'not-implemented'],
+    ['17-never-settles-real-time', 'never-settled'],
   ])('names the failure of %s: %s', (slug, kind) => {
     const result = exercise(slug);
     expect(result.status).toBe('failed');
@@ -74,6 +75,7 @@ describe('grading a workbook where exercises fail in every named way', () => {
     ['08-throws-at-import', 'crash', /config file not found/],
     ['10-syntax-error', 'compile-error', /Unexpected token at .*src\/index\.ts:2:14/],
     ['11-tampers-globals', 'crash', /sabotaged/],
+    ['16-exits-at-import', 'crash', /process\.exit\(3\) while it was being loaded/],
   ])('marks %s as an error of kind %s', (slug, kind, message) => {
     const result = exercise(slug);
     expect(result).toMatchObject({ status: 'error', points: 0, failure: { kind } });

@@ -27,6 +27,9 @@ export const ALIVE_INTERVAL_MS = 250;
 export const heartbeatPath = (runDir: string, pid: number): string => join(runDir, `heartbeat-${pid}.json`);
 export const isHeartbeatFile = (name: string): boolean => /^heartbeat-\d+\.json$/.test(name);
 
+/** Real-time limit per test file (from each exercise's `timeoutMs`), as `{ [file]: ms }`. */
+export const timeoutsPath = (runDir: string): string => join(runDir, 'timeouts.json');
+
 /** Tests the grader wants skipped on a re-run because they blocked the loop before. */
 export const skipListPath = (runDir: string): string => join(runDir, 'skip.json');
 export const skipKey = (file: string, test: string): string => `${file}::${test}`;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { TestModule } from 'vitest/node';
-import { RUN_DIR_ENV, skipKey, skipListPath } from '@tickwork/testkit/protocol';
+import { RUN_DIR_ENV, skipKey, skipListPath, timeoutsPath } from '@tickwork/testkit/protocol';
 import { implResolver } from './impl-resolver.ts';
 import type { RawError, RawModule, RawRun, WatchdogVerdict } from './raw-results.ts';
 import { clearHeartbeats, startWatchdog } from './watchdog.ts';
@@ -69,6 +69,7 @@ export async function runTests(request: RunRequest): Promise<RawRun> {
   const runDir = mkdtempSync(join(tmpdir(), 'tickwork-run-'));
   process.env[RUN_DIR_ENV] = runDir;
   const timeoutByFile = new Map(request.files.map((f) => [f.file, f.timeoutMs]));
+  writeFileSync(timeoutsPath(runDir), JSON.stringify(Object.fromEntries(timeoutByFile)));
   const implByDir = new Map(request.files.map((f) => [f.exerciseDir, f.impl]));
   const verdicts: WatchdogVerdict[] = [];
   let roundVerdicts: WatchdogVerdict[] = [];
