@@ -20,10 +20,11 @@ function useColor(): boolean {
   return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 }
 
-function writeReport(file: string, content: string): void {
+/** Checked before grading, so a typo in the path does not cost a whole grade. */
+function reportPath(file: string): string {
   const path = resolve(process.cwd(), file);
   if (!existsSync(dirname(path))) throw new UsageError(`--json ${file}: folder ${dirname(path)} does not exist`);
-  writeFileSync(path, content);
+  return path;
 }
 
 function parseTarget(target: string | undefined, solutions: boolean): Target {
@@ -54,7 +55,9 @@ async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]}\n${USAGE}`);
+    const message = (error as Error).message;
+    const option = /Unknown option '([^']+)'/.exec(message)?.[1];
+    throw new UsageError(option ? `unknown option ${option} (pnpm grade --help lists them)` : message.split('\n')[0]!);
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -64,9 +67,10 @@ async function main(argv: string[]): Promise<number> {
   const root = values.root ? resolve(values.root) : ROOT;
   const exercises = selectExercises(discoverExercises(root), positionals);
   if (command === 'grade') {
+    const json = values.json === undefined ? undefined : reportPath(values.json);
     const scorecard = await grade({ root, exercises, target: parseTarget(values.target, values.solutions) });
     process.stdout.write(renderTerminal(scorecard, { color: useColor() }));
-    if (values.json) writeReport(values.json, renderJson(scorecard));
+    if (json) writeFileSync(json, renderJson(scorecard));
     return 0;
   }
   if (command === 'verify') {
@@ -74,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(report.text);
     return report.ok ? 0 : 1;
   }
-  throw new UsageError(`unknown command "${command ?? ''}"\n${USAGE}`);
+  throw new UsageError(`unknown command "${command ?? ''}" (commands: grade, verify)`);
 }
 
 main(process.argv.slice(2)).then(

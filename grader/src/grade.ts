@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Exercise } from './discover/discover.ts';
 import { UsageError } from './errors.ts';
-import { implementationFor } from './plan.ts';
+import { implementationFor, variantsOf } from './plan.ts';
 import { runTests } from './run/run-tests.ts';
 import type { Scorecard, Target } from './scorecard.ts';
 import { score } from './score/score.ts';
@@ -30,6 +30,11 @@ export async function grade(options: GradeOptions): Promise<Scorecard> {
     const impl = implFor(exercise);
     return impl ? [{ exercise, impl }] : [];
   });
+  if (graded.length === 0 && options.exercises.length > 0) {
+    const kind = options.target.split(':')[0] as 'mutant' | 'alternative';
+    const known = options.exercises.map((e) => `${e.slug}: ${variantsOf(e, kind).join(', ') || 'none'}`).join('; ');
+    throw new UsageError(`no selected exercise has ${options.target} (${kind}s — ${known})`);
+  }
   for (const { exercise, impl } of graded) {
     if (!existsSync(impl)) throw new UsageError(`${impl}: missing (the ${options.target} file for ${exercise.slug})`);
   }

@@ -50,12 +50,12 @@ function scoreTests(modules: RawModule[], verdicts: WatchdogVerdict[], implDir: 
   );
 }
 
-/** The failure that speaks for the whole exercise, if any: watchdog verdicts first, then file errors. */
 /** Paths in messages are shown relative to the workbook, as the learner sees the tree. */
 function withoutRoot(message: string, root: string): string {
   return message.split(`${root.replace(/\/$/, '')}/`).join('');
 }
 
+/** The failure that speaks for the whole exercise, if any: watchdog verdicts first, then file errors. */
 function exerciseFailure(modules: RawModule[], verdicts: WatchdogVerdict[], root: string): Failure | undefined {
   const fileVerdict = verdicts.find((v) => v.test === null);
   if (fileVerdict) return { kind: verdictKind(fileVerdict), message: verdictMessage(fileVerdict) };
