@@ -28,6 +28,8 @@ export interface TestResult {
   kind?: FailureKind;
   /** `src/index.ts:12:5`, the learner's own line where the failure originated, when known. */
   location?: string;
+  /** What the code printed during the test (failed tests only), at most 20 lines / 2000 characters. */
+  output?: string;
 }
 
 export interface ExerciseResult {

@@ -25,7 +25,7 @@ describe('grading a workbook where exercises fail in every named way', () => {
   it('produces a scorecard and exits 0', () => {
     expect(cli.status, cli.stderr).toBe(0);
     expect(cli.stdout).toContain('total');
-    expect(card.exercises).toHaveLength(17);
+    expect(card.exercises).toHaveLength(18);
   });
 
   it('gives healthy exercises their full score, even after a neighbour replaced globals', () => {
@@ -80,6 +80,16 @@ describe('grading a workbook where exercises fail in every named way', () => {
     const result = exercise(slug);
     expect(result).toMatchObject({ status: 'error', points: 0, failure: { kind } });
     expect(result.failure?.message).toMatch(message);
+  });
+
+  it('shows what learner code printed under its failed test, capped, and never in the middle of the scorecard', () => {
+    const failed = exercise('18-prints-and-fails').tests[0];
+    expect(failed?.output?.split('\n')[0]).toBe('RAW-WRITE-FROM-LEARNER');
+    expect(failed?.output).toContain('debug line 19');
+    expect(failed?.output).not.toContain('debug line 20');
+    expect(failed?.output).toMatch(/… \(output cut\)$/);
+    expect(cli.stdout).not.toMatch(/^RAW-WRITE-FROM-LEARNER/m);
+    expect(cli.stdout).toContain('        your output:');
   });
 
   it('never prints the hidden tests\' source', () => {

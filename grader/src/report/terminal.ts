@@ -10,6 +10,9 @@ type Paint = (text: string) => string;
 const ansi = (code: number): Paint => (text) => `\u001b[${code}m${text}\u001b[0m`;
 const plain: Paint = (text) => text;
 
+/** Lines of a failed test's output shown in the terminal; the JSON scorecard keeps more. */
+const OUTPUT_LINES_SHOWN = 5;
+
 const STATUS_MARK: Record<ExerciseStatus, string> = { passed: '✓', partial: '◐', failed: '✗', error: '!', timeout: '⏱' };
 
 function seconds(ms: number): string {
@@ -28,6 +31,11 @@ function failureLines(test: TestResult, paint: { dim: Paint; red: Paint }): stri
   const lines = [`      ${paint.red('✗')} ${test.name} ${paint.dim(`(${worth})`)}`];
   if (test.message) lines.push(`        ${test.kind && test.kind !== 'not-implemented' ? `[${test.kind}] ` : ''}${test.message}`);
   if (test.location) lines.push(paint.dim(`        at ${test.location}`));
+  if (test.output) {
+    const printed = test.output.split('\n');
+    lines.push(paint.dim('        your output:'), ...printed.slice(0, OUTPUT_LINES_SHOWN).map((line) => paint.dim(`          ${line}`)));
+    if (printed.length > OUTPUT_LINES_SHOWN) lines.push(paint.dim(`          … ${printed.length - OUTPUT_LINES_SHOWN} more line(s) in the JSON scorecard`));
+  }
   return lines;
 }
 

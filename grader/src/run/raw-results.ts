@@ -12,6 +12,8 @@ export interface RawTest {
   points: number;
   errors: RawError[];
   durationMs: number;
+  /** What the code printed during this test (console.* and raw writes), capped. */
+  output?: string;
 }
 
 export interface RawModule {

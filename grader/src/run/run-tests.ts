@@ -32,7 +32,18 @@ function toRawError(error: { name?: string; message?: string; stack?: string }):
   return { name: error.name ?? 'Error', message: error.message ?? String(error), ...(error.stack ? { stack: error.stack } : {}) };
 }
 
-function readModule(module: TestModule): RawModule {
+/** Enough of what a learner printed to debug with, never enough to flood the scorecard. */
+export const OUTPUT_LIMIT = { lines: 20, chars: 2000 };
+
+function capOutput(chunks: string[] | undefined): string | undefined {
+  if (!chunks || chunks.length === 0) return undefined;
+  const lines = chunks.join('').replace(/\n$/, '').split('\n');
+  let text = lines.slice(0, OUTPUT_LIMIT.lines).join('\n');
+  if (text.length > OUTPUT_LIMIT.chars) text = text.slice(0, OUTPUT_LIMIT.chars);
+  return text.length < chunks.join('').trimEnd().length ? `${text}\n… (output cut)` : text;
+}
+
+function readModule(module: TestModule, output: Map<string, string[]>): RawModule {
   return {
     file: module.moduleId,
     errors: module.errors().map(toRawError),
@@ -45,6 +56,7 @@ function readModule(module: TestModule): RawModule {
         points: (test.meta() as { points?: number }).points ?? 1,
         errors: (result.errors ?? []).map(toRawError),
         durationMs: test.diagnostic()?.duration ?? 0,
+        ...(output.has(test.id) ? { output: capOutput(output.get(test.id)) } : {}),
       };
     }),
   };
@@ -79,6 +91,7 @@ export async function runTests(request: RunRequest): Promise<RawRun> {
     onVerdict: (verdict) => roundVerdicts.push(verdict),
   });
 
+  const output = new Map<string, string[]>();
   const { createVitest } = await import('vitest/node');
   const vitest = await createVitest(
     'test',
@@ -92,7 +105,14 @@ export async function runTests(request: RunRequest): Promise<RawRun> {
       setupFiles: [SETUP_FILE],
       testTimeout: Math.max(...request.files.map((f) => f.timeoutMs)),
       hookTimeout: 10_000,
-      reporters: [{}],
+      // Our only reporter collects what learner code prints, per test; nothing is printed as it runs.
+      reporters: [
+        {
+          onUserConsoleLog: (log) => {
+            if (log.taskId) output.set(log.taskId, [...(output.get(log.taskId) ?? []), log.content]);
+          },
+        },
+      ],
       sequence: request.shuffleSeed === undefined ? {} : { shuffle: true, seed: request.shuffleSeed },
       dangerouslyIgnoreUnhandledErrors: true,
     },
@@ -125,7 +145,7 @@ export async function runTests(request: RunRequest): Promise<RawRun> {
       for (const module of result.testModules) {
         // A worker that was killed takes every file it had in hand with it; those run again.
         if (module.state() === 'pending' || module.state() === 'queued') continue;
-        modules.set(module.moduleId, readModule(module));
+        modules.set(module.moduleId, readModule(module, output));
         if (!killed.has(module.moduleId)) finished.add(module.moduleId);
       }
       if (overDeadline) break;

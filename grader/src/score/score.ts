@@ -45,7 +45,15 @@ function scoreTests(modules: RawModule[], verdicts: WatchdogVerdict[], implDir: 
       const error = test.errors[0] ?? { name: 'Error', message: 'the test did not finish' };
       const { kind, message } = classifyTestError(error);
       const location = learnerLocation(error.stack, implDir, root);
-      return { ...base, status: 'failed', points: 0, message: withoutRoot(message, root), ...(kind ? { kind } : {}), ...(location ? { location } : {}) };
+      return {
+        ...base,
+        status: 'failed',
+        points: 0,
+        message: withoutRoot(message, root),
+        ...(kind ? { kind } : {}),
+        ...(location ? { location } : {}),
+        ...(test.output ? { output: test.output } : {}),
+      };
     }),
   );
 }

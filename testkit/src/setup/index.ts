@@ -7,10 +7,12 @@ import { installAbortListenerCheck } from './abort-listeners.ts';
 import { installGlobalsGuard } from './globals-guard.ts';
 import { installHeartbeat } from './heartbeat.ts';
 import { applyPerFileTimeout } from './per-file-timeout.ts';
+import { routeRawOutputThroughConsole } from './raw-output.ts';
 import { installUnhandledRejectionCheck } from './unhandled-rejections.ts';
 
 installHeartbeat();
 applyPerFileTimeout();
+routeRawOutputThroughConsole();
 installUnhandledRejectionCheck();
 installAbortListenerCheck();
 installGlobalsGuard();
