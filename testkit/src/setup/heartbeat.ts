@@ -7,6 +7,13 @@ import { realTimers } from '../real-timers.ts';
 const realNow = Date.now.bind(Date);
 
 /**
+ * The interval of the file before, kept on the worker's global: a file that failed to load never ran
+ * its afterAll, and its interval would go on writing a stale phase over this file's heartbeat.
+ */
+const ALIVE_TIMER = Symbol.for('tickwork.heartbeat.alive');
+const holder = globalThis as { [ALIVE_TIMER]?: NodeJS.Timeout };
+
+/**
  * Tells the grader's watchdog which file and test this worker is running, synchronously, so the
  * record survives a `while (true) {}` that follows; and, from a real interval, that the loop still
  * turns. Also skips tests that blocked the loop on an earlier round.
@@ -33,8 +40,10 @@ export function installHeartbeat(): void {
   }
   // Written while the setup file runs, that is before the test file (and the learner's module) is imported.
   enter(null);
+  if (holder[ALIVE_TIMER]) realTimers.clearInterval(holder[ALIVE_TIMER]);
   const alive = realTimers.setInterval(write, ALIVE_INTERVAL_MS);
   alive.unref();
+  holder[ALIVE_TIMER] = alive;
   beforeEach((context) => {
     const test = fullTestName(context.task);
     if (skip.has(skipKey(file, test))) context.skip('blocked the event loop on an earlier round');
