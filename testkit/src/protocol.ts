@@ -34,6 +34,14 @@ export const timeoutsPath = (runDir: string): string => join(runDir, 'timeouts.j
 export const skipListPath = (runDir: string): string => join(runDir, 'skip.json');
 export const skipKey = (file: string, test: string): string => `${file}::${test}`;
 
+/**
+ * The test file this worker is running, from vitest's worker state (an internal of vitest 4.1, pinned):
+ * known while setup files run, before the test file itself is imported.
+ */
+export function currentTestFile(): string | undefined {
+  return (globalThis as { __vitest_worker__?: { filepath?: string } }).__vitest_worker__?.filepath;
+}
+
 /** The full name vitest reporters see: suite names and test name joined by ' > '. */
 export function fullTestName(task: { name: string; suite?: { name: string; suite?: unknown } | undefined }): string {
   const names: string[] = [task.name];

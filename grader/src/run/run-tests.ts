@@ -37,10 +37,9 @@ export const OUTPUT_LIMIT = { lines: 20, chars: 2000 };
 
 function capOutput(chunks: string[] | undefined): string | undefined {
   if (!chunks || chunks.length === 0) return undefined;
-  const lines = chunks.join('').replace(/\n$/, '').split('\n');
-  let text = lines.slice(0, OUTPUT_LIMIT.lines).join('\n');
-  if (text.length > OUTPUT_LIMIT.chars) text = text.slice(0, OUTPUT_LIMIT.chars);
-  return text.length < chunks.join('').trimEnd().length ? `${text}\n… (output cut)` : text;
+  const all = chunks.join('').trimEnd();
+  const text = all.split('\n').slice(0, OUTPUT_LIMIT.lines).join('\n').slice(0, OUTPUT_LIMIT.chars);
+  return text.length < all.length ? `${text}\n… (output cut)` : text;
 }
 
 function readModule(module: TestModule, output: Map<string, string[]>): RawModule {

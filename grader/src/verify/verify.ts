@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import type { Exercise } from '../discover/discover.ts';
 import { grade } from '../grade.ts';
-import { variantsOf } from '../plan.ts';
+import { implementationFor, variantsOf } from '../plan.ts';
 import type { ExerciseResult, Scorecard } from '../scorecard.ts';
 import { contractViolations } from './contract-checks.ts';
 
@@ -42,7 +41,7 @@ async function gradeVariants(options: VerifyOptions, kind: 'mutant' | 'alternati
       target: `${kind}:#${n + 1}`,
       implFor: (e) => {
         const name = names.get(e.slug)?.[n];
-        return name ? join(e.solutionDir, `${kind}s`, `${name}.ts`) : undefined;
+        return name ? implementationFor(e, `${kind}:${name}`) : undefined;
       },
     });
     for (const [slug, list] of names) {

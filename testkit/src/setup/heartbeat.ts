@@ -1,6 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeEach } from 'vitest';
-import { ALIVE_INTERVAL_MS, fullTestName, heartbeatPath, RUN_DIR_ENV, skipKey, skipListPath, type Heartbeat } from '../protocol.ts';
+import { ALIVE_INTERVAL_MS, currentTestFile, fullTestName, heartbeatPath, RUN_DIR_ENV, skipKey, skipListPath, type Heartbeat } from '../protocol.ts';
 import { realTimers } from '../real-timers.ts';
 
 // Captured before any test can install a virtual clock: heartbeats are in real time.
@@ -21,7 +21,7 @@ const holder = globalThis as { [ALIVE_TIMER]?: NodeJS.Timeout };
 export function installHeartbeat(): void {
   const runDir = process.env[RUN_DIR_ENV];
   if (!runDir) return;
-  const file = (globalThis as { __vitest_worker__?: { filepath?: string } }).__vitest_worker__?.filepath ?? '';
+  const file = currentTestFile() ?? '';
   const path = heartbeatPath(runDir, process.pid);
   let phase: { test: string | null; since: number } = { test: null, since: realNow() };
   const write = (): void => {

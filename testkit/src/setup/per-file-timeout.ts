@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { vi } from 'vitest';
-import { RUN_DIR_ENV, timeoutsPath } from '../protocol.ts';
+import { currentTestFile, RUN_DIR_ENV, timeoutsPath } from '../protocol.ts';
 
 /**
  * One vitest run grades every exercise, but each exercise may set its own real-time limit per test
@@ -9,7 +9,7 @@ import { RUN_DIR_ENV, timeoutsPath } from '../protocol.ts';
  */
 export function applyPerFileTimeout(): void {
   const runDir = process.env[RUN_DIR_ENV];
-  const file = (globalThis as { __vitest_worker__?: { filepath?: string } }).__vitest_worker__?.filepath;
+  const file = currentTestFile();
   if (!runDir || !file) return;
   let timeouts: Record<string, number>;
   try {
