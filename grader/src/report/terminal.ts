@@ -58,14 +58,15 @@ export function renderTerminal(scorecard: Scorecard, options: TerminalOptions): 
 
   for (const exercise of scorecard.exercises) {
     const passedTests = exercise.tests.filter((t) => t.status === 'passed').length;
-    const status = statusPaint[exercise.status](`${STATUS_MARK[exercise.status]} ${exercise.status}`.padEnd(9));
+    const todo = notStarted(exercise);
+    // An untouched stub is work ahead, not a failure: say so in the status column too.
+    const status = todo ? paint.dim('○ to do'.padEnd(9)) : statusPaint[exercise.status](`${STATUS_MARK[exercise.status]} ${exercise.status}`.padEnd(9));
     const mark = exercise.slug === scorecard.next ? paint.bold('→') : ' ';
     out.push(
       `${mark} ${exercise.slug.padEnd(width)}  ${status}  ${`${exercise.points}/${exercise.maxPoints}`.padStart(6)}  ${`${passedTests}/${exercise.tests.length}`.padStart(5)}  ${seconds(exercise.durationMs).padStart(6)}`,
     );
     if (exercise.status === 'passed') continue;
     if (exercise.failure) out.push(`      ${paint.red(`[${exercise.failure.kind}]`)} ${exercise.failure.message}`);
-    const todo = notStarted(exercise);
     if (todo) {
       out.push(paint.dim(`      not started: write ${todo.join(', ')} in exercises/${exercise.slug}/src/index.ts`));
       continue;
