@@ -140,7 +140,7 @@ describe('parseMetadata', () => {
   it.each([
     [{}, 4, 'field "tickwork" is missing'],
     [{ tickwork: { ...valid, title: undefined } }, 4, 'field "tickwork.title" is missing'],
-    [{ tickwork: { ...valid, module: 9 } }, 4, 'field "tickwork.module" must be a module number from 1 to 6 (found 9)'],
+    [{ tickwork: { ...valid, module: 9 } }, 4, 'field "tickwork.module" must be a module number from 1 to 7 (found 9)'],
     [{ tickwork: { ...valid, guide: 'chapter 2' } }, 4, 'field "tickwork.guide" must be "§1" … "§5" or "beyond"'],
     [{ tickwork: { ...valid, extra: 1 } }, 4, 'field "tickwork.extra" is not a metadata field'],
     [{ tickwork: valid }, 5, 'field "tickwork.order" is 4 but the folder name says 5'],

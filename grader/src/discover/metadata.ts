@@ -3,7 +3,7 @@ import { UsageError } from '../errors.ts';
 /** The `tickwork` field of an exercise's package.json: the exercise's metadata, in one place. */
 export interface ExerciseMetadata {
   title: string;
-  /** Curriculum module, 1–6 (docs/contract.md lists them). */
+  /** Curriculum module, 1–7 (docs/contract.md lists them). */
   module: number;
   /** Position in the workbook; equals the NN of the folder name. */
   order: number;
@@ -25,7 +25,7 @@ const nonEmptyString: Check = (v) => (typeof v === 'string' && v.trim() !== '' ?
 
 const FIELDS: Record<keyof ExerciseMetadata, { required: boolean; check: Check }> = {
   title: { required: true, check: nonEmptyString },
-  module: { required: true, check: (v) => (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 6 ? undefined : 'must be a module number from 1 to 6') },
+  module: { required: true, check: (v) => (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 7 ? undefined : 'must be a module number from 1 to 7') },
   order: { required: true, check: positiveInteger },
   difficulty: { required: true, check: (v) => (DIFFICULTIES.includes(v as string) ? undefined : `must be one of ${DIFFICULTIES.join(', ')}`) },
   concepts: {
