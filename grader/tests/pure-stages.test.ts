@@ -66,6 +66,11 @@ describe('score', () => {
     expect(card.schema).toBe('tickwork.scorecard/v1');
   });
 
+  it('never calls an exercise passed while a test fails, even when the metadata under-counts its points', () => {
+    const undercounted = scoreOf(run, [exercise('01-alpha', 2)]);
+    expect(undercounted.exercises[0]).toMatchObject({ status: 'partial', points: 2, maxPoints: 2 });
+  });
+
   it("points a failed test at the learner's own line, never at the hidden test", () => {
     expect(card.exercises[0]!.tests[1]).toMatchObject({ status: 'failed', location: 'exercises/01-alpha/src/index.ts:12:5' });
   });

@@ -78,10 +78,11 @@ function exerciseFailure(modules: RawModule[], verdicts: WatchdogVerdict[], root
   return { kind: kind ?? 'crash', message: withoutRoot(message, root) };
 }
 
-function statusOf(points: number, maxPoints: number, failure: Failure | undefined, verdicts: WatchdogVerdict[]): ExerciseStatus {
+function statusOf(points: number, maxPoints: number, tests: TestResult[], failure: Failure | undefined, verdicts: WatchdogVerdict[]): ExerciseStatus {
   if (verdicts.length > 0) return 'timeout';
   if (failure) return 'error';
-  if (points >= maxPoints) return 'passed';
+  // Full points alone is not enough: a failing test whose points the metadata forgot must still show.
+  if (points >= maxPoints && tests.every((t) => t.status === 'passed')) return 'passed';
   return points > 0 ? 'partial' : 'failed';
 }
 
@@ -100,7 +101,7 @@ export function score(input: ScoreInput): Scorecard {
       title: exercise.metadata.title,
       module: exercise.metadata.module,
       order: exercise.metadata.order,
-      status: statusOf(points, maxPoints, failure, verdicts),
+      status: statusOf(points, maxPoints, tests, failure, verdicts),
       points,
       maxPoints,
       durationMs: Math.round(modules.reduce((sum, m) => sum + m.durationMs, 0)),
