@@ -6,6 +6,6 @@ export { runOrderingScenario, type OrderingOptions } from './ordering.ts';
 export { probeResponsiveness, expectResponsive, type ResponsivenessReport } from './responsiveness.ts';
 export { abortListenerCount, expectNoAbortListeners } from './signals.ts';
 export { TickworkFailure, LearnerAssertion, fail, check, isNotImplemented, FAILURE_KINDS, type FailureKind, kindOfMessage, stripKind } from './failures.ts';
-export { realTimers } from './real-timers.ts';
+export { realTimers, nextRealTurn } from './real-timers.ts';
 export { FakeLlm } from './fake-llm/fake-llm.ts';
 export { ApiError, type LlmRequest, type LlmResponse, type LlmStep, type CallRecord, type FakeLlmOptions } from './fake-llm/types.ts';
