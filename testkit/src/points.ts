@@ -1,3 +1,8 @@
+// Loads vitest's types before the augmentation below: without it, a program that reaches this file
+// before any test file (a stub importing a testkit type) loses the augmentation and `points()` no
+// longer fits vitest's test options (TS2769).
+import type {} from 'vitest';
+
 declare module 'vitest' {
   interface TaskMeta {
     /** Points this test is worth; the grader counts 1 when absent. */

@@ -104,3 +104,25 @@ describe('FakeLlm.stream', () => {
     expect(api.calls[0]).toMatchObject({ outcome: 'error', status: 500 });
   });
 });
+
+describe('FakeLlm.stream, like an SDK stream', () => {
+  it('return() during a waiting next() waits for it; an abort drops tokens not yet read', async () => {
+    const api = new FakeLlm({ now: clock.now, latencyMs: 100, tokenGapMs: 100 }).script({ text: 'a b c' });
+    const stream = api.stream({ prompt: 'p' });
+    const first = clock.watch(stream.next());
+    const closed = clock.watch(stream.return!());
+    await clock.flush();
+    expect(closed.state).toBe('pending');
+    await clock.advance(100);
+    expect(first.value).toEqual({ value: 'a', done: false });
+    expect(closed.state).toBe('fulfilled');
+    expect(api.calls[0]).toMatchObject({ outcome: 'aborted', tokensSent: 1, end: 100 });
+
+    const controller = new AbortController();
+    const second = api.script({ text: 'x y z', tokenGapMs: 10, stallAfterTokens: 2 }).stream({ prompt: 'q' }, { signal: controller.signal });
+    await clock.advance(200);
+    expect(api.calls[1]).toMatchObject({ outcome: 'pending', tokensSent: 2 });
+    controller.abort(new Error('gone'));
+    await expect(second.next()).rejects.toThrow('gone');
+  });
+});

@@ -1,0 +1,30 @@
+// The mistake: always rejecting with the default TimeoutError, whatever `message` says: a custom
+// text is lost, a custom Error is replaced, and `message: false` still rejects.
+import { TimeoutError, type ClearablePromise, type PTimeoutOptions } from '../index.ts';
+
+export { TimeoutError, withTimeout } from '../index.ts';
+
+export function pTimeout<T>(promise: PromiseLike<T>, options: PTimeoutOptions<T>): ClearablePromise<T | undefined> {
+  const { milliseconds, fallback, signal } = options;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let onAbort: (() => void) | undefined;
+  const clear = (): void => clearTimeout(timer);
+  const raced = new Promise<T | undefined>((resolve, reject) => {
+    promise.then(resolve, reject);
+    if (signal?.aborted) return reject(signal.reason);
+    if (signal) {
+      onAbort = () => reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+    }
+    if (milliseconds === Number.POSITIVE_INFINITY) return;
+    timer = setTimeout(() => {
+      if (fallback) return resolve(Promise.resolve().then(fallback));
+      reject(new TimeoutError(`Promise timed out after ${milliseconds} milliseconds`));
+    }, milliseconds);
+  });
+  const settled = raced.finally(() => {
+    clear();
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
+  });
+  return Object.assign(settled, { clear });
+}
