@@ -7,19 +7,27 @@
  * on the real exercises and on synthetic workbooks of growing size. Prints medians and ratios.
  *   (e) the capstone: the reference runBatch on 200 prompts (over ten minutes of API time on the
  *       virtual clock), in real milliseconds; the target is well under one second
+ *   (f) watch mode: in a running `tickwork grade --watch` on a copy of the workbook, the real time from
+ *       saving a solution over a stub to its re-graded result printed, median of 5 saves; target ≤ 1.5 s
+ *   (g) instant re-grades: `pnpm -s grade` on a copy of the workbook whose results are all cached
+ *       (target ≤ 0.5 s, the whole command), and after saving one exercise's file (only it runs)
  * Wall-clock, on a shared machine: read the ratios, not the digits. `--quick` runs each once;
- * `--capstone` runs (e) alone.
+ * `--capstone` runs (e) alone, `--watch` runs (f) alone, `--regrade` runs (g) alone.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { regradeTimes, EDITED } from './regrade.ts';
 import { syntheticWorkbook } from './synthetic.ts';
+import { watchLatency } from './watch-latency.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const quick = process.argv.includes('--quick');
 const capstoneOnly = process.argv.includes('--capstone');
+const watchOnly = process.argv.includes('--watch');
+const regradeOnly = process.argv.includes('--regrade');
 const repetitions = quick ? 1 : 3;
 const sizes = quick ? [30] : [5, 15, 30];
 const VITEST = join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs');
@@ -41,7 +49,8 @@ function runOnce(method: Method, workbook: string): number {
   const vitest = (...extra: string[]): string[] => [VITEST, 'run', '--config', CONFIG, '--reporter=dot', ...extra];
   switch (method) {
     case 'a':
-      return timed([CLI, 'grade', '--solutions', '--root', workbook, '--json', join(mkdtempSync(join(tmpdir(), 'bench-')), 'card.json')], env);
+      // --no-cache: each repetition grades for real (a re-grade would replay the last one's results).
+      return timed([CLI, 'grade', '--solutions', '--no-cache', '--root', workbook, '--json', join(mkdtempSync(join(tmpdir(), 'bench-')), 'card.json')], env);
     case 'b': {
       const slugs = readdirSync(join(workbook, 'exercises')).filter((s) => /^\d{2}-/.test(s));
       return slugs.reduce((sum, slug) => sum + timed(vitest(`exercises/${slug}/`), env), 0);
@@ -95,6 +104,38 @@ function capstoneLine(): string {
   return `(e) capstone: runBatch of ${prompts} prompts (${calls} API calls, ${(virtualMs / 60_000).toFixed(1)} min of virtual API time) in ${realMs.toFixed(0)} ms real (target < 1000 ms: ${realMs < 1000 ? 'met' : 'MISSED'})`;
 }
 
+/** (f): one watch session, five saves; the median is what a learner waits after a save. */
+async function watchLine(): Promise<string> {
+  const samples = await watchLatency(repoRoot, CLI);
+  const ms = median(samples.map((sample) => sample.totalMs));
+  const gradeMs = median(samples.map((sample) => sample.gradeMs));
+  process.stderr.write(`  watch f: ${samples.map((sample) => `${sample.totalMs.toFixed(0)} (grade ${sample.gradeMs})`).join(' ')} ms\n`);
+  return `(f) watch: save → re-graded result printed in ${ms.toFixed(0)} ms, of which the grade ${gradeMs.toFixed(0)} ms (median of ${samples.length} saves; target ≤ 1500 ms: ${ms <= 1500 ? 'met' : 'MISSED'})`;
+}
+
+/** (g): medians of the re-grades, with what was replayed, so a figure never hides a run. */
+function regradeLines(): string[] {
+  const { noChange, noChangeLauncher, oneEdit } = regradeTimes(repoRoot, CLI, repetitions);
+  const ms = (runs: Array<{ ms: number }>): number => median(runs.map((run) => run.ms));
+  const sample = (runs: Array<{ ms: number }>): string => runs.map((run) => run.ms.toFixed(0)).join(' ');
+  process.stderr.write(`  regrade g: no change ${sample(noChange)} ms, launcher alone ${sample(noChangeLauncher)} ms, one edit ${sample(oneEdit)} ms\n`);
+  const last = noChange.at(-1)!;
+  const edited = oneEdit.at(-1)!;
+  const noChangeMs = ms(noChange);
+  return [
+    `(g) re-grade, nothing changed: ${last.replayed}/${last.exercises} replayed in ${noChangeMs.toFixed(0)} ms (pnpm -s grade; the launcher alone ${ms(noChangeLauncher).toFixed(0)} ms; target ≤ 500 ms: ${noChangeMs <= 500 && last.replayed === last.exercises ? 'met' : 'MISSED'})`,
+    `(g) re-grade after saving ${EDITED}: ${edited.replayed}/${edited.exercises} replayed, ran ${edited.ran.join(', ') || 'nothing'}, in ${ms(oneEdit).toFixed(0)} ms (pnpm -s grade)`,
+  ];
+}
+
+if (regradeOnly) {
+  console.log(regradeLines().join('\n'));
+  process.exit(0);
+}
+if (watchOnly) {
+  console.log(await watchLine());
+  process.exit(0);
+}
 process.stderr.write(`bench: ${repetitions} repetition(s) per cell, medians below\n`);
 if (capstoneOnly) {
   console.log(capstoneLine());
@@ -114,4 +155,6 @@ if (at30) {
   lines.push('', `targets at 30 exercises: a/b = ${ab.toFixed(2)} (≤ 0.15 ${ab <= 0.15 ? 'met' : 'MISSED'}), a/d = ${ad.toFixed(2)} (≤ 2 ${ad <= 2 ? 'met' : 'MISSED'})`);
 }
 lines.push('', capstoneLine());
+lines.push('', await watchLine());
+lines.push('', ...regradeLines());
 console.log(lines.join('\n'));

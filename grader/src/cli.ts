@@ -1,15 +1,19 @@
 import { fileURLToPath } from 'node:url';
 import { UsageError } from './errors.ts';
 import type { Command, CommandContext } from './commands/command.ts';
-import { gradeCommand } from './commands/grade.ts';
-import { verifyCommand } from './commands/verify.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Every `pnpm <name>` the workbook offers; each command lives in commands/<name>.ts. */
-const COMMANDS: Record<string, Command> = {
-  grade: gradeCommand,
-  verify: verifyCommand,
+/**
+ * Every `pnpm <name>` the workbook offers; each command lives in commands/<name>.ts and is imported
+ * only when it runs, so `pnpm hint` never loads the grading pipeline and a replayed grade stays fast.
+ */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  grade: { summary: 'grades your exercises and prints the scorecard', load: async () => (await import('./commands/grade.ts')).gradeCommand },
+  hint: { summary: 'reveals the next hint of an exercise, one at a time (--all: every hint)', load: async () => (await import('./commands/hint.ts')).hintCommand },
+  verify: { summary: 'checks every exercise against the contract: solution, stub, mutants, alternatives, docs', load: async () => (await import('./commands/verify.ts')).verifyCommand },
+  new: { summary: 'scaffolds a new exercise (for authors): every part of the contract, as templates', load: async () => (await import('./commands/new.ts')).newCommand },
+  export: { summary: 'writes a student edition of the workbook (for instructors): no solutions, optionally no hidden tests', load: async () => (await import('./commands/export.ts')).exportCommand },
 };
 
 function overview(): string {
@@ -31,8 +35,9 @@ async function main(argv: string[]): Promise<number> {
     console.log(overview());
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
-  if (!command) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+  const entry = COMMANDS[name];
+  if (!entry) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+  const command = await entry.load();
   return command.run(args, context);
 }
 

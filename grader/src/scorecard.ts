@@ -9,7 +9,12 @@ export const SCORECARD_SCHEMA = 'tickwork.scorecard/v1';
 /** What the tests were pointed at. A mutant or alternative names its file: `mutant:sequential-awaits`. */
 export type Target = 'stubs' | 'solutions' | `mutant:${string}` | `alternative:${string}`;
 
-export type ExerciseStatus = 'passed' | 'partial' | 'failed' | 'error' | 'timeout';
+/**
+ * `public-passed` and `ungraded` happen only in a student edition that withheld hidden tests
+ * (docs/student-edition.md): every test present passed, or no test is present at all. Neither is
+ * `passed`: CI grades the rest.
+ */
+export type ExerciseStatus = 'passed' | 'partial' | 'failed' | 'error' | 'timeout' | 'public-passed' | 'ungraded';
 export type TestStatus = 'passed' | 'failed' | 'skipped';
 
 export interface Failure {
@@ -30,6 +35,19 @@ export interface TestResult {
   location?: string;
   /** What the code printed during the test (failed tests only), at most 20 lines / 2000 characters. */
   output?: string;
+  /**
+   * `public`: in a `*.public.test.ts` file or marked `points(n, { public: true })`; the rest are
+   * `hidden`. Optional for scorecards written before it existed; the grader always sets it.
+   */
+  visibility?: TestVisibility;
+}
+
+export type TestVisibility = 'public' | 'hidden';
+
+/** Tests of hidden files a student edition left out (docs/student-edition.md): CI grades them. */
+export interface WithheldTests {
+  tests: number;
+  points: number;
 }
 
 export interface ExerciseResult {
@@ -46,6 +64,16 @@ export interface ExerciseResult {
   tests: TestResult[];
   /** Where the learner finds the hints, relative to the repository root. */
   hints: string;
+  /**
+   * Only in a student edition with hidden tests withheld: what is not in this copy. `maxPoints` then
+   * counts the tests present only (the metadata's points minus `withheld.points`).
+   */
+  withheld?: WithheldTests;
+  /**
+   * Replayed from the result cache (`.tickwork/cache/`): nothing it depends on changed since the
+   * grade that produced it, so no test ran for it this time. Absent on a fresh result.
+   */
+  cached?: true;
 }
 
 export interface Scorecard {
@@ -58,8 +86,13 @@ export interface Scorecard {
     maxPoints: number;
     exercises: number;
     passed: number;
+    /** Sum over the exercises' `withheld`, present only when some tests were withheld. */
+    withheld?: WithheldTests;
   };
-  /** Slug of the first exercise (in order) that is not yet passed; null when all pass. */
+  /**
+   * Slug of the first exercise (in order) that is not yet passed; null when all pass. In a student
+   * edition, `public-passed` counts as done here (nothing more can be checked locally); `ungraded` does not.
+   */
   next: string | null;
   exercises: ExerciseResult[];
 }

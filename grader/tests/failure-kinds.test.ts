@@ -17,7 +17,8 @@ const exercise = (slug: string): ExerciseResult => {
 
 beforeAll(() => {
   const out = join(mkdtempSync(join(tmpdir(), 'tickwork-fk-')), 'card.json');
-  cli = runCli(['grade', '--root', fixture('failure-kinds'), '--json', out]);
+  // --no-cache: this test is about the run stage, so every exercise must really run (cache/).
+  cli = runCli(['grade', '--root', fixture('failure-kinds'), '--json', out, '--no-cache']);
   card = JSON.parse(readFileSync(out, 'utf8')) as Scorecard;
 });
 

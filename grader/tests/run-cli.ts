@@ -12,11 +12,12 @@ export interface CliResult {
 }
 
 /** Runs the CLI as a user would, in a child process without the surrounding vitest's environment. */
-export function runCli(args: string[], options: { cli?: string; timeoutMs?: number } = {}): CliResult {
+export function runCli(args: string[], options: { cli?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv; input?: string } = {}): CliResult {
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'TICKWORK_RUN_DIR'));
   const result = spawnSync(process.execPath, [options.cli ?? CLI, ...args], {
     cwd: REPO_ROOT,
-    env: { ...env, NO_COLOR: '1' },
+    env: { ...env, NO_COLOR: '1', ...options.env },
+    ...(options.input === undefined ? {} : { input: options.input }),
     encoding: 'utf8',
     timeout: options.timeoutMs ?? 170_000,
   });

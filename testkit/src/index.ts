@@ -1,4 +1,4 @@
-export { points } from './points.ts';
+export { points, type PointsOptions } from './points.ts';
 export { useVirtualClock, LOOP_LIMIT, type VirtualClock, type WatchedPromise, type PendingTimer } from './virtual-clock.ts';
 export { recordTimeline, type Timeline, type TimelineEvent } from './timeline.ts';
 export { trackConcurrency, type ConcurrencyProbe, type OperationRecord, type OperationScript } from './concurrency.ts';

@@ -1,43 +1,14 @@
 import { describe, it } from 'vitest';
-import { fail, points, runOrderingScenario } from '@tickwork/testkit';
-import { schedule, type Queue } from '#impl';
+import { points, runOrderingScenario } from '@tickwork/testkit';
+import { schedule } from '#impl';
+import { expectRan } from './schedule-checks.ts';
 
 // Real time on purpose: the point is Node's own queue order, so no virtual clock in this file.
 // Each scenario starts from a real macrotask (a vitest test body runs inside a promise job, where
 // promise jobs would overtake nextTick). setTimeout(0) against setImmediate is only deterministic
 // inside an I/O callback, so that pair is compared only `from: 'io-callback'`.
 
-const QUEUES: readonly Queue[] = ['sync', 'nextTick', 'microtask', 'timeout', 'immediate'];
-
-const quote = (label: string): string => `\`${label}\``;
-const list = (labels: readonly string[]): string => (labels.length === 0 ? '(nothing ran)' : labels.map(quote).join(' → '));
-
-/** Fails with both orders side by side and the rule of the event loop that decides them. */
-function expectRan(actual: readonly string[], expected: readonly string[], where: string, rule: string): void {
-  const same = actual.length === expected.length && actual.every((label, i) => label === expected[i]);
-  if (!same) fail(`${where}, the callbacks ran as ${list(actual)}; Node runs them as ${list(expected)}: ${rule}.`);
-}
-
 describe('schedule(queue, fn)', () => {
-  it("'sync' calls fn right away, before schedule returns", () => {
-    const calls: string[] = [];
-    schedule('sync', () => calls.push('fn'));
-    calls.push('schedule returned');
-    expectRan(calls, ['fn', 'schedule returned'], "with schedule('sync', fn)", "'sync' means now, on the current call stack, not later");
-  });
-
-  it('calls fn exactly once, whatever the queue', points(2), async () => {
-    const order = await runOrderingScenario((log) => {
-      for (const queue of QUEUES) schedule(queue, () => log(queue));
-    });
-    for (const queue of QUEUES) {
-      const times = order.filter((label) => label === queue).length;
-      if (times !== 1) {
-        fail(`schedule('${queue}', fn) called fn ${times === 0 ? 'never' : `${times} times`}; it must call it exactly once. Calls seen, in order: ${list(order)}.`);
-      }
-    }
-  });
-
   it('from an ordinary callback runs sync, then nextTick, then microtask, then timeout, whatever order they were scheduled in', points(2), async () => {
     const order = await runOrderingScenario((log) => {
       schedule('timeout', () => log('timeout'));

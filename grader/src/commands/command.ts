@@ -2,8 +2,6 @@
 export interface Command {
   /** The usage line(s) shown by --help and on a usage error. */
   usage: string;
-  /** One line for the list of commands. */
-  summary: string;
   run(args: string[], context: CommandContext): Promise<number>;
 }
 

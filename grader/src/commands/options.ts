@@ -22,6 +22,12 @@ export function exercisesNamed(root: string, names: string[]): Exercise[] {
   return selectExercises(discoverExercises(root), names);
 }
 
+/**
+ * `--lang en|tr` for every command that prints to a learner (i18n/lang.ts `resolveLang` reads it).
+ * A command that prints nothing translated can still spread it in and ignore the value.
+ */
+export const LANG_OPTION = { lang: { type: 'string' } } as const;
+
 export function useColor(): boolean {
   return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 }

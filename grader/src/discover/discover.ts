@@ -16,6 +16,17 @@ export interface Exercise {
   hints: string;
 }
 
+/**
+ * The points the tests in this copy carry: all of them, except in a student edition that withheld
+ * hidden test files (metadata `withheld`), where the withheld points are graded in CI.
+ */
+export function presentPoints(exercise: Exercise): number {
+  return exercise.metadata.points - (exercise.metadata.withheld?.points ?? 0);
+}
+
+/** A test file whose every test is public (shipped in a student edition); other files are hidden. */
+export const PUBLIC_TEST_FILE = /\.public\.test\.ts$/;
+
 export const EXERCISE_FOLDER = /^(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function readJson(file: string): unknown {
@@ -68,7 +79,8 @@ function readExercise(root: string, slug: string, folderOrder: number): Exercise
     const testFiles = existsSync(testsDir)
       ? readdirSync(testsDir).filter((f) => f.endsWith('.test.ts')).sort().map((f) => join(testsDir, f))
       : [];
-    if (testFiles.length === 0) throw new UsageError(`${relative(root, testsDir)}: no *.test.ts files`);
+    // A student edition may hold none of an exercise's tests: all of them hidden, withheld, graded in CI.
+    if (testFiles.length === 0 && !metadata.withheld) throw new UsageError(`${relative(root, testsDir)}: no *.test.ts files`);
     return {
       slug,
       dir,

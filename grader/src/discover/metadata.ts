@@ -15,6 +15,17 @@ export interface ExerciseMetadata {
   points: number;
   /** Real milliseconds a single test may run before it counts as hung. Default 5000. */
   timeoutMs?: number;
+  /**
+   * Only in a student edition exported with `--withhold-hidden`: the tests (and their points) of the
+   * hidden test files left out of this copy; CI grades them (docs/student-edition.md). `points` stays
+   * the total of every test, so the tests present here carry `points - withheld.points`.
+   */
+  withheld?: Withheld;
+}
+
+export interface Withheld {
+  tests: number;
+  points: number;
 }
 
 const DIFFICULTIES = ['easy', 'medium', 'hard'];
@@ -35,6 +46,15 @@ const FIELDS: Record<keyof ExerciseMetadata, { required: boolean; check: Check }
   guide: { required: true, check: (v) => (typeof v === 'string' && /^(§[1-5]|beyond)$/.test(v) ? undefined : 'must be "§1" … "§5" or "beyond"') },
   points: { required: true, check: positiveInteger },
   timeoutMs: { required: false, check: positiveInteger },
+  withheld: {
+    required: false,
+    check: (v) => {
+      const w = v as Partial<Withheld> | null;
+      const ok = typeof w === 'object' && w !== null && !Array.isArray(w) && Object.keys(w).sort().join() === 'points,tests';
+      // Every test is worth at least one point, so the points withheld are at least the tests withheld.
+      return ok && positiveInteger(w.tests) === undefined && Number.isInteger(w.points) && w.points! >= w.tests! ? undefined : 'must be { "tests": n, "points": p } with whole numbers, p ≥ n ≥ 1';
+    },
+  },
 };
 
 /** Validates the `tickwork` field; the error names the file and the field. */
@@ -55,6 +75,10 @@ export function parseMetadata(file: string, packageJson: unknown, folderOrder: n
   }
   const unknown = Object.keys(record).find((key) => !(key in FIELDS));
   if (unknown) throw new UsageError(`${file}: field "tickwork.${unknown}" is not a metadata field (known: ${Object.keys(FIELDS).join(', ')})`);
+  const withheld = record.withheld as Withheld | undefined;
+  if (withheld && withheld.points > (record.points as number)) {
+    throw new UsageError(`${file}: field "tickwork.withheld.points" is ${withheld.points}, more than the exercise's ${String(record.points)} points`);
+  }
   if (record.order !== folderOrder) {
     throw new UsageError(`${file}: field "tickwork.order" is ${String(record.order)} but the folder name says ${folderOrder}`);
   }

@@ -10,6 +10,8 @@ export interface RawTest {
   name: string;
   state: 'passed' | 'failed' | 'skipped' | 'pending';
   points: number;
+  /** Marked public with `points(n, { public: true })`; a test in a `*.public.test.ts` file is public whatever its meta. */
+  public?: true;
   errors: RawError[];
   durationMs: number;
   /** What the code printed during this test (console.* and raw writes), capped. */

@@ -49,10 +49,12 @@ function readModule(module: TestModule, output: Map<string, string[]>): RawModul
     durationMs: module.diagnostic().duration,
     tests: [...module.children.allTests()].map((test) => {
       const result = test.result();
+      const meta = test.meta() as { points?: number; public?: boolean };
       return {
         name: test.fullName,
         state: result.state,
-        points: (test.meta() as { points?: number }).points ?? 1,
+        points: meta.points ?? 1,
+        ...(meta.public === true ? { public: true as const } : {}),
         errors: (result.errors ?? []).map(toRawError),
         durationMs: test.diagnostic()?.duration ?? 0,
         ...(output.has(test.id) ? { output: capOutput(output.get(test.id)) } : {}),

@@ -1,8 +1,8 @@
 import { dirname } from 'node:path';
-import type { Exercise } from '../discover/discover.ts';
+import { PUBLIC_TEST_FILE, presentPoints, type Exercise } from '../discover/discover.ts';
 import type { RawModule, RawRun, WatchdogVerdict } from '../run/raw-results.ts';
 import type { FailureKind } from '@tickwork/testkit/failures';
-import { SCORECARD_SCHEMA, type ExerciseResult, type ExerciseStatus, type Failure, type Scorecard, type Target, type TestResult } from '../scorecard.ts';
+import { SCORECARD_SCHEMA, type ExerciseResult, type ExerciseStatus, type Failure, type Scorecard, type Target, type TestResult, type WithheldTests } from '../scorecard.ts';
 import { classifyModuleError, classifyTestError } from './classify.ts';
 import { learnerLocation } from './location.ts';
 
@@ -37,7 +37,8 @@ function scoreTests(modules: RawModule[], verdicts: WatchdogVerdict[], implDir: 
   const blocked = new Map(verdicts.filter((v) => v.test !== null).map((v) => [`${v.file}::${v.test}`, v]));
   return modules.flatMap((module) =>
     module.tests.map((test): TestResult => {
-      const base = { name: test.name, maxPoints: test.points };
+      const visibility = PUBLIC_TEST_FILE.test(module.file) || test.public ? 'public' : 'hidden';
+      const base = { name: test.name, maxPoints: test.points, visibility } as const;
       const verdict = blocked.get(`${module.file}::${test.name}`);
       if (verdict) return { ...base, status: 'failed', points: 0, kind: verdictKind(verdict), message: verdictMessage(verdict) };
       if (test.state === 'passed') return { ...base, status: 'passed', points: test.points };
@@ -78,12 +79,31 @@ function exerciseFailure(modules: RawModule[], verdicts: WatchdogVerdict[], root
   return { kind: kind ?? 'crash', message: withoutRoot(message, root) };
 }
 
-function statusOf(points: number, maxPoints: number, tests: TestResult[], failure: Failure | undefined, verdicts: WatchdogVerdict[]): ExerciseStatus {
+function statusOf(
+  points: number,
+  maxPoints: number,
+  tests: TestResult[],
+  failure: Failure | undefined,
+  verdicts: WatchdogVerdict[],
+  withheld: WithheldTests | undefined,
+): ExerciseStatus {
   if (verdicts.length > 0) return 'timeout';
   if (failure) return 'error';
+  // A student edition without any of this exercise's tests cannot judge it: CI does.
+  if (withheld && tests.length === 0) return 'ungraded';
   // Full points alone is not enough: a failing test whose points the metadata forgot must still show.
-  if (points >= maxPoints && tests.every((t) => t.status === 'passed')) return 'passed';
+  // With tests withheld, passing what is here is not passing the exercise: never 'passed'.
+  if (points >= maxPoints && tests.every((t) => t.status === 'passed')) return withheld ? 'public-passed' : 'passed';
   return points > 0 ? 'partial' : 'failed';
+}
+
+/** Statuses after which the learner has nothing more to do on an exercise in this copy. */
+const DONE_HERE: ReadonlySet<ExerciseStatus> = new Set(['passed', 'public-passed']);
+
+function sumWithheld(exercises: ExerciseResult[]): WithheldTests | undefined {
+  const all = exercises.flatMap((e) => (e.withheld ? [e.withheld] : []));
+  if (all.length === 0) return undefined;
+  return { tests: all.reduce((sum, w) => sum + w.tests, 0), points: all.reduce((sum, w) => sum + w.points, 0) };
 }
 
 /** Pure: the same raw results always give the same scorecard. */
@@ -93,32 +113,54 @@ export function score(input: ScoreInput): Scorecard {
     const modules = input.run.modules.filter((m) => files.has(m.file));
     const verdicts = input.run.verdicts.filter((v) => files.has(v.file));
     const tests = scoreTests(modules, verdicts, dirname(impl), input.root);
-    const maxPoints = exercise.metadata.points;
+    const maxPoints = presentPoints(exercise);
     const points = Math.min(maxPoints, tests.reduce((sum, t) => sum + t.points, 0));
     const failure = exerciseFailure(modules, verdicts, input.root);
+    const withheld = exercise.metadata.withheld;
     return {
       slug: exercise.slug,
       title: exercise.metadata.title,
       module: exercise.metadata.module,
       order: exercise.metadata.order,
-      status: statusOf(points, maxPoints, tests, failure, verdicts),
+      status: statusOf(points, maxPoints, tests, failure, verdicts, withheld),
       points,
       maxPoints,
       durationMs: Math.round(modules.reduce((sum, m) => sum + m.durationMs, 0)),
       ...(failure ? { failure } : {}),
       tests,
       hints: exercise.hints,
+      ...(withheld ? { withheld: { tests: withheld.tests, points: withheld.points } } : {}),
     };
   });
-  const points = exercises.reduce((sum, e) => sum + e.points, 0);
-  const maxPoints = exercises.reduce((sum, e) => sum + e.maxPoints, 0);
   return {
     schema: SCORECARD_SCHEMA,
     target: input.target,
     createdAt: input.createdAt.toISOString(),
     durationMs: Math.round(input.durationMs),
-    totals: { points, maxPoints, exercises: exercises.length, passed: exercises.filter((e) => e.status === 'passed').length },
-    next: exercises.find((e) => e.status !== 'passed')?.slug ?? null,
+    ...summarise(exercises),
+  };
+}
+
+/**
+ * Totals and the next exercise from exercise results in order. Shared with the result cache
+ * (cache/grade-cached.ts), which merges replayed and fresh results into one scorecard.
+ */
+/** Nothing left to do locally: passed, or (in a student edition) passed every test present. */
+export const isDone = (exercise: ExerciseResult): boolean => DONE_HERE.has(exercise.status);
+
+export function summarise(exercises: ExerciseResult[]): Pick<Scorecard, 'totals' | 'next' | 'exercises'> {
+  const points = exercises.reduce((sum, e) => sum + e.points, 0);
+  const maxPoints = exercises.reduce((sum, e) => sum + e.maxPoints, 0);
+  const withheld = sumWithheld(exercises);
+  return {
+    totals: {
+      points,
+      maxPoints,
+      exercises: exercises.length,
+      passed: exercises.filter((e) => e.status === 'passed').length,
+      ...(withheld ? { withheld } : {}),
+    },
+    next: exercises.find((e) => !isDone(e))?.slug ?? null,
     exercises,
   };
 }

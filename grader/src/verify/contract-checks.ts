@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
 import type { Exercise } from '../discover/discover.ts';
 import { variantsOf } from '../plan.ts';
 
@@ -9,6 +10,41 @@ const README_SECTIONS = {
   'README.md': ['The signature', 'Example', 'What the hidden tests check', 'The concept', 'Run it'],
   'README.tr.md': ['İmza', 'Örnek', 'Gizli testler neyi denetliyor', 'Kavram', 'Çalıştırın'],
 } as const;
+
+/** What `pnpm new` writes in every part an author must fill in; verify rejects a file until it is gone. */
+export const AUTHOR_TODO = 'TODO(author)';
+
+/** Every file of a folder, recursively, leaving out installed packages and dot-folders (.vite caches …). */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) return [];
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(path) : entry.isFile() ? [path] : [];
+  });
+}
+
+/**
+ * Files of the exercise and its solutions still holding template text, one violation each, named as
+ * the author finds them: relative to the exercise folder, or from solutions/.
+ */
+export function templateLeftovers(exercise: Exercise): string[] {
+  const root = join(exercise.solutionDir, '..', '..');
+  const name = (file: string): string => (file.startsWith(exercise.dir) ? relative(exercise.dir, file) : relative(root, file));
+  return [...filesUnder(exercise.dir), ...filesUnder(exercise.solutionDir)]
+    .filter((file) => readFileSync(file, 'utf8').includes(AUTHOR_TODO))
+    .map((file) => `${name(file)} still has template text (${AUTHOR_TODO})`);
+}
+
+/** A package made by `pnpm new` reaches the testkit only once `pnpm install` has linked it. */
+function testkitReachable(exercise: Exercise): boolean {
+  try {
+    createRequire(join(exercise.dir, 'package.json')).resolve('@tickwork/testkit');
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Static parts of the contract (docs/contract.md): each missing piece is one violation. */
 export function contractViolations(exercise: Exercise): string[] {
@@ -42,5 +78,7 @@ export function contractViolations(exercise: Exercise): string[] {
   if (variantsOf(exercise, 'alternative').length < 1) {
     problems.push(`no alternative in solutions/${exercise.slug}/alternatives: prove the tests accept another correct style`);
   }
+  if (!testkitReachable(exercise)) problems.push('@tickwork/testkit cannot be imported from this package: run `pnpm install` to link it (a new exercise needs it once)');
+  problems.push(...templateLeftovers(exercise));
   return problems;
 }
