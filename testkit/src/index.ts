@@ -9,3 +9,4 @@ export { TickworkFailure, LearnerAssertion, fail, check, isNotImplemented, FAILU
 export { realTimers, nextRealTurn } from './real-timers.ts';
 export { FakeLlm } from './fake-llm/fake-llm.ts';
 export { ApiError, type LlmRequest, type LlmResponse, type LlmStep, type CallRecord, type FakeLlmOptions } from './fake-llm/types.ts';
+export { expectHeartbeatStops, snapshotActiveResources } from './thread-leaks.ts';

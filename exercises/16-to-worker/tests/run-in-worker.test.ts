@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { check, expectResponsive, fail, isNotImplemented, points, probeResponsiveness } from '@tickwork/testkit';
 import { runInWorker } from '#impl';
 import { add, failWith, spinAlongside, spinFor, startHeartbeat, summariseOrders } from './sent-to-worker.ts';
-import { expectThreadEnded, snapshotActiveResources } from './thread-checks.ts';
+import { expectNoNewHandles, expectThreadEnded } from './thread-checks.ts';
 
 // Real parallelism is the point of this exercise: no virtual clock here, every time is real.
 
@@ -109,7 +109,7 @@ describe('runInWorker(fn, ...args)', () => {
   });
 
   it('leaves no worker thread and no handle behind once it has resolved', points(2), async () => {
-    const expectNoNewResources = snapshotActiveResources();
+    const expectNoNewResources = expectNoNewHandles();
     const beats = new SharedArrayBuffer(4);
     const where = await runInWorker(startHeartbeat, beats, false);
     if (where === 'main thread') fail(ON_MAIN_THREAD);
@@ -118,7 +118,7 @@ describe('runInWorker(fn, ...args)', () => {
   });
 
   it('leaves no worker thread and no handle behind once it has rejected', async () => {
-    const expectNoNewResources = snapshotActiveResources();
+    const expectNoNewResources = expectNoNewHandles();
     const beats = new SharedArrayBuffer(4);
     const outcome = await outcomeOf(runInWorker(startHeartbeat, beats, true));
     if ('value' in outcome) {

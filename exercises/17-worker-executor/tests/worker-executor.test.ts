@@ -4,7 +4,7 @@ import { createExecutor, type Executor } from '#impl';
 import { Board, ON_MAIN_THREAD, PATIENCE_MS, realSleep } from './board.ts';
 import { describeOutcome, follow, followCall, messageOf, settleAll, type Outcome } from './outcomes.ts';
 import { add, exitWorker, failWith, gatedTask, meetPartners, spinFor, whichThread } from './sent-to-worker.ts';
-import { expectWorkersEnded, snapshotActiveResources } from './thread-checks.ts';
+import { expectNoNewHandles, expectWorkersEnded } from './thread-checks.ts';
 
 // Real parallelism is the point of this exercise: no virtual clock here, every time is real. Nothing is
 // timed against the machine's speed: the tests count and order what the tasks record inside their
@@ -221,7 +221,7 @@ describe('createExecutor({ maxWorkers })', () => {
   });
 
   it('close() rejects the queued tasks at once, lets the running ones finish, then ends every worker', points(3), async () => {
-    const expectNoNewResources = snapshotActiveResources();
+    const expectNoNewResources = expectNoNewHandles();
     const board = new Board(5);
     const executor = openExecutor(2, board);
     const results = range(5).map((i) => follow(executor.run(gatedTask, ...board.task(i))));
