@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverExercises, type Exercise } from '../src/discover/discover.ts';
 import { messages } from '../src/i18n/messages.ts';
-import { nextHintStep } from '../src/commands/hint.ts';
+import { nextHintStep } from '../src/hints/hints.ts';
 import { resetExercise } from '../src/reset/reset.ts';
 import { nextUnfinished } from '../src/state/next-exercise.ts';
 import { STATE_SCHEMA, type LearnerState } from '../src/state/state.ts';

@@ -1,35 +1,13 @@
 import { join, relative, resolve } from 'node:path';
 import { discoverExercises, isBroken, type Exercise } from '../discover/discover.ts';
 import { UsageError } from '../errors.ts';
-import { readHints } from '../hints/hints.ts';
+import { nextHintStep, readHints, type HintStep } from '../hints/hints.ts';
 import { resolveLang } from '../i18n/lang.ts';
 import { messages, type Messages } from '../i18n/messages.ts';
 import { nextUnfinished } from '../state/next-exercise.ts';
-import { loadState, progressOf, saveState } from '../state/state.ts';
+import { loadState, progressOf, saveState, withHintsRevealed } from '../state/state.ts';
 import { exercisesNamed, LANG_OPTION, parseOptions, useColor } from './options.ts';
 import type { Command } from './command.ts';
-
-/** Which hints to print and how far the learner has got once they are printed. */
-export interface HintStep {
-  /** 1-based levels of the hints to print, in order. */
-  show: number[];
-  /** The new `hintsRevealed` for the state file. */
-  revealed: number;
-  /** Every hint had been seen before this call: the last one is shown again with a note. */
-  exhausted: boolean;
-}
-
-/**
- * One `pnpm hint`: the next hint not yet seen; after the last one, the last one again (a learner who
- * asks once more most likely wants to re-read it, and an empty answer helps nobody); `--all` shows
- * every hint and counts them all as seen.
- */
-export function nextHintStep(total: number, revealedBefore: number, all: boolean): HintStep {
-  const seen = Math.min(Math.max(revealedBefore, 0), total);
-  if (all) return { show: Array.from({ length: total }, (_, i) => i + 1), revealed: Math.max(seen, total), exhausted: false };
-  if (seen >= total) return { show: [total], revealed: seen, exhausted: true };
-  return { show: [seen + 1], revealed: seen + 1, exhausted: false };
-}
 
 function renderHints(exercise: Exercise, hints: string[], step: HintStep, text: Messages, bold: (s: string) => string): string {
   const out = [bold(`${exercise.slug} — ${exercise.metadata.title}`)];
@@ -77,9 +55,7 @@ export const hintCommand: Command = {
     process.stdout.write(renderHints(exercise, hints, step, text, bold));
     if (step.revealed !== before) {
       // Read again just before writing: a grade that finished meanwhile keeps its best score.
-      const latest = loadState(root);
-      const progress = progressOf(latest, exercise.slug);
-      saveState(root, { ...latest, exercises: { ...latest.exercises, [exercise.slug]: { ...progress, hintsRevealed: step.revealed } } });
+      saveState(root, withHintsRevealed(loadState(root), exercise.slug, step.revealed));
     }
     return 0;
   },

@@ -70,3 +70,8 @@ export function recordScores(state: LearnerState, scorecard: Scorecard): Learner
   }
   return { ...state, exercises };
 }
+
+/** The state with `hintsRevealed` of one exercise set (by `pnpm hint` and watch mode's `h`). */
+export function withHintsRevealed(state: LearnerState, slug: string, hintsRevealed: number): LearnerState {
+  return { ...state, exercises: { ...state.exercises, [slug]: { ...progressOf(state, slug), hintsRevealed } } };
+}

@@ -1,4 +1,4 @@
-import type { HintStep } from '../commands/hint.ts';
+import type { HintStep } from '../hints/hints.ts';
 import type { Exercise } from '../discover/discover.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { messages } from '../i18n/messages.ts';
@@ -35,7 +35,7 @@ export function focusLines(result: ExerciseResult, view: ViewOptions): string {
 }
 
 /**
- * `h`: the hint `pnpm hint` would show (commands/hint.ts `nextHintStep`), then what pressing `h` again
+ * `h`: the hint `pnpm hint` would show (hints/hints.ts `nextHintStep`), then what pressing `h` again
  * would do: reveal the next one, or nothing new after the last.
  */
 export function hintLines(exercise: Exercise, hints: string[], step: HintStep, view: ViewOptions): string {

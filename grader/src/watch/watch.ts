@@ -1,15 +1,14 @@
 import { dirname, join } from 'node:path';
-import { nextHintStep } from '../commands/hint.ts';
 import { discoverExercises, type Exercise } from '../discover/discover.ts';
 import { UsageError } from '../errors.ts';
 import { grade, type GradeOptions } from '../grade.ts';
-import { readHints } from '../hints/hints.ts';
+import { nextHintStep, readHints } from '../hints/hints.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { messages } from '../i18n/messages.ts';
 import { selectExercises } from '../plan.ts';
 import type { Scorecard } from '../scorecard.ts';
 import { recordGrade } from '../state/record-grade.ts';
-import { loadState, progressOf, saveState } from '../state/state.ts';
+import { loadState, progressOf, saveState, withHintsRevealed } from '../state/state.ts';
 import { DEFAULT_POLL_INTERVAL_MS, watchFiles } from './file-watcher.ts';
 import { listenForKeys, type KeyInput, type WatchKey } from './keys.ts';
 import { mergeResults, nextUnfinishedAfter } from './merge.ts';
@@ -171,7 +170,7 @@ export function startWatch(options: WatchOptions): Promise<number> {
     const progress = progressOf(state, exercise.slug);
     const step = nextHintStep(hints.length, progress.hintsRevealed, false);
     if (step.revealed !== progress.hintsRevealed) {
-      saveState(options.root, { ...state, exercises: { ...state.exercises, [exercise.slug]: { ...progress, hintsRevealed: step.revealed } } });
+      saveState(options.root, withHintsRevealed(state, exercise.slug, step.revealed));
     }
     focus = exercise.slug;
     write(hintLines(exercise, hints, step, view));
