@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Exercise } from './discover/discover.ts';
 import { UsageError } from './errors.ts';
 import { implementationFor, variantsOf } from './plan.ts';
-import { runTests } from './run/run-tests.ts';
+import { runTests, type RunRequest } from './run/run-tests.ts';
 import type { Scorecard, Target } from './scorecard.ts';
 import { score } from './score/score.ts';
 
@@ -18,8 +18,14 @@ export interface GradeOptions {
 }
 
 /** Fixed cost plus a share per exercise: generous for honest code, finite for anything else. */
-function deadlineFor(exercises: Exercise[]): number {
+export function deadlineFor(exercises: Exercise[]): number {
   return 60_000 + exercises.reduce((sum, e) => sum + 4 * (e.metadata.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS), 0);
+}
+
+/** The test files of one exercise, run against `impl` with the exercise's own per-test timeout. */
+export function testRunsOf(exercise: Exercise, impl: string): RunRequest['files'] {
+  const timeoutMs = exercise.metadata.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS;
+  return exercise.testFiles.map((file) => ({ file, exerciseDir: exercise.dir, impl, timeoutMs }));
 }
 
 /** One grading pass: every selected exercise under one target, in one test process, scored. */
@@ -38,14 +44,7 @@ export async function grade(options: GradeOptions): Promise<Scorecard> {
   for (const { exercise, impl } of graded) {
     if (!existsSync(impl)) throw new UsageError(`${impl}: missing (the ${options.target} file for ${exercise.slug})`);
   }
-  const files = graded.flatMap(({ exercise, impl }) =>
-    exercise.testFiles.map((file) => ({
-      file,
-      exerciseDir: exercise.dir,
-      impl,
-      timeoutMs: exercise.metadata.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS,
-    })),
-  );
+  const files = graded.flatMap(({ exercise, impl }) => testRunsOf(exercise, impl));
   // A student edition may hold no test of the selected exercises (all withheld): nothing to start.
   const run =
     files.length === 0

@@ -1,7 +1,7 @@
 import { join, relative } from 'node:path';
 import type { Exercise } from '../discover/discover.ts';
 import { UsageError } from '../errors.ts';
-import { DEFAULT_TEST_TIMEOUT_MS } from '../grade.ts';
+import { deadlineFor, testRunsOf } from '../grade.ts';
 import { implementationFor } from '../plan.ts';
 import { runTests } from '../run/run-tests.ts';
 import type { WithheldTests } from '../scorecard.ts';
@@ -18,15 +18,8 @@ export async function countWithheld(root: string, exercises: Exercise[], withhel
   if (affected.length === 0) return new Map();
   const run = await runTests({
     root,
-    files: affected.flatMap((exercise) =>
-      exercise.testFiles.map((file) => ({
-        file,
-        exerciseDir: exercise.dir,
-        impl: implementationFor(exercise, 'solutions')!,
-        timeoutMs: exercise.metadata.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS,
-      })),
-    ),
-    deadlineMs: 60_000 + affected.reduce((sum, e) => sum + 4 * (e.metadata.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS), 0),
+    files: affected.flatMap((exercise) => testRunsOf(exercise, implementationFor(exercise, 'solutions')!)),
+    deadlineMs: deadlineFor(affected),
   });
   const counts = new Map<string, WithheldTests>();
   for (const exercise of affected) {
