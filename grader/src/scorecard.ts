@@ -95,4 +95,49 @@ export interface Scorecard {
    */
   next: string | null;
   exercises: ExerciseResult[];
+  /**
+   * Set by trusted-copy grading (`--ci --base`, `--submissions`): where the graded tree came from, so a
+   * grade can be reproduced and audited (docs/ci.md). Absent on a learner's own `pnpm grade`.
+   */
+  provenance?: Provenance;
+  /**
+   * Set by trusted-copy grading: changes outside the learner's allow-listed files, which were ignored
+   * for grading. Empty when the submission was checked and is clean.
+   */
+  tampering?: Tampering[];
+  /**
+   * Set when the grading process of this submission ended without a result (it crashed, or was
+   * stopped at its deadline): every exercise then reads `error` or `timeout` with 0 points.
+   */
+  aborted?: Aborted;
+}
+
+export interface Provenance {
+  /** Commit the trusted files (tests, testkit, grader, configs, lockfile, metadata) came from. */
+  base: string;
+  /** Commit the learner's files came from; absent when grading a submissions folder. */
+  head?: string;
+  /** Fork point of base and head: the learner's changes are `mergeBase..head`. */
+  mergeBase?: string;
+  /** Batch grading: the submission's folder name. */
+  learner?: string;
+  /** `sha256:<hex>` over every trusted file that decides a grade (docs/ci.md lists them). */
+  testsHash: string;
+  /** The allow-list that was applied: globs relative to the repository root. */
+  learnerFiles: string[];
+}
+
+/** `added`/`modified`/`deleted`: git's own kinds; `not-a-file`: a symlink or submodule where a learner file may be. */
+export type TamperingChange = 'added' | 'modified' | 'deleted' | 'type-changed' | 'not-a-file';
+
+export interface Tampering {
+  /** Path relative to the repository root. */
+  file: string;
+  change: TamperingChange;
+}
+
+export interface Aborted {
+  reason: 'crashed' | 'timed-out';
+  /** One line for the report, e.g. "the grading process was killed by SIGKILL". */
+  message: string;
 }
