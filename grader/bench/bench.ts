@@ -11,14 +11,18 @@
  *       saving a solution over a stub to its re-graded result printed, median of 5 saves; target ≤ 1.5 s
  *   (g) instant re-grades: `pnpm -s grade` on a copy of the workbook whose results are all cached
  *       (target ≤ 0.5 s, the whole command), and after saving one exercise's file (only it runs)
+ *   (h) batch grading: `--batch [N]` alone (N learners, default 50, each with the whole workbook solved),
+ *       the time per submission against one `pnpm grade` of the same work (bench/batch.ts)
  * Wall-clock, on a shared machine: read the ratios, not the digits. `--quick` runs each once;
- * `--capstone` runs (e) alone, `--watch` runs (f) alone, `--regrade` runs (g) alone.
+ * `--capstone` runs (e) alone, `--watch` runs (f) alone, `--regrade` runs (g) alone; (h) runs only
+ * when asked for (it takes many minutes).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { batchBench, batchLine } from './batch.ts';
 import { regradeTimes, EDITED } from './regrade.ts';
 import { syntheticWorkbook } from './synthetic.ts';
 import { watchLatency } from './watch-latency.ts';
@@ -128,6 +132,12 @@ function regradeLines(): string[] {
   ];
 }
 
+const batchAt = process.argv.indexOf('--batch');
+if (batchAt !== -1) {
+  const learners = Number(process.argv[batchAt + 1] ?? 50);
+  console.log(batchLine(batchBench(repoRoot, CLI, Number.isInteger(learners) && learners > 0 ? learners : 50)));
+  process.exit(0);
+}
 if (regradeOnly) {
   console.log(regradeLines().join('\n'));
   process.exit(0);

@@ -1,13 +1,13 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
 import type { GradeOptions } from '../grade.ts';
 import { gradeCached } from '../cache/grade-cached.ts';
 import { isStudentEdition } from '../export/edition.ts';
-import { resolveLang } from '../i18n/lang.ts';
+import { resolveLang, type Lang } from '../i18n/lang.ts';
 import { messages } from '../i18n/messages.ts';
-import { renderJson } from '../report/json.ts';
-import { renderTerminal } from '../report/terminal.ts';
+import type { ReportRequest } from '../report/formats.ts';
+import { parseReportRequests, writeReports } from '../report/write-reports.ts';
 import { runReset } from '../reset/run-reset.ts';
 import { recordGrade } from '../state/record-grade.ts';
 import type { Target } from '../scorecard.ts';
@@ -15,12 +15,20 @@ import { checkWatchFlags, pollRequested } from '../watch/options.ts';
 import { startWatch } from '../watch/watch.ts';
 import { exercisesNamed, LANG_OPTION, parseOptions, useColor } from './options.ts';
 import type { Command } from './command.ts';
+import { runBatch, runMerge } from './grade-batch.ts';
 
 /** Checked before grading, so a typo in the path does not cost a whole grade. */
 function reportPath(file: string): string {
   const path = resolve(process.cwd(), file);
   if (!existsSync(dirname(path))) throw new UsageError(`--json ${file}: folder ${dirname(path)} does not exist`);
   return path;
+}
+
+/** `--json FILE` (older spelling) is `--report json=FILE`; the terminal scorecard prints unless asked for elsewhere. */
+function reportRequests(values: { report?: string[] | undefined; json?: string | undefined }): ReportRequest[] {
+  const requests = parseReportRequests(values.report ?? [], process.cwd());
+  if (values.json !== undefined) requests.push({ format: 'json', file: reportPath(values.json) });
+  return requests.some((r) => r.format === 'terminal' && r.file === undefined) ? requests : [{ format: 'terminal' }, ...requests];
 }
 
 function parseTarget(target: string | undefined, solutions: boolean): Target {
@@ -30,7 +38,15 @@ function parseTarget(target: string | undefined, solutions: boolean): Target {
 }
 
 export const gradeCommand: Command = {
-  usage: 'pnpm grade [exercise …] [--solutions | --target mutant:<name>|alternative:<name>] [--json FILE] [--root DIR] [--lang en|tr] [--no-cache]\n       pnpm grade --reset <exercise> [--yes]   (the original stub back; your file is backed up first)\n       pnpm grade --watch [exercise …] [--poll] [--root DIR] [--lang en|tr]',
+  usage: [
+    'pnpm grade [exercise …] [--solutions | --target mutant:<name>|alternative:<name>] [--report FORMAT[=FILE]]… [--json FILE] [--root DIR] [--lang en|tr] [--no-cache]',
+    '       pnpm grade --reset <exercise> [--yes]   (the original stub back; your file is backed up first)',
+    '       pnpm grade --watch [exercise …] [--poll] [--root DIR] [--lang en|tr]',
+    '       pnpm grade --ci --base <ref> [--head <ref>] [exercise …] [--report FORMAT[=FILE]]… [--root REPO]   (trusted copy: docs/ci.md)',
+    '       pnpm grade --submissions <dir> [--base <ref>] [--out DIR] [--shard i/n] [--jobs N] [exercise …]   (a class at once)',
+    '       pnpm grade --merge <batch.json|DIR>… [--out DIR]   (join shard gradebooks)',
+    '  FORMAT: terminal, json, markdown, junit, gradescope, classroom, html, badge (docs/scorecard.md)',
+  ].join('\n'),
   async run(args, context) {
     const { values, positionals } = parseOptions('grade', args, {
       solutions: { type: 'boolean', default: false },
@@ -48,6 +64,18 @@ export const gradeCommand: Command = {
       ...LANG_OPTION,
       // Replay nothing from the result cache: run every test (fresh results replace the stored ones).
       'no-cache': { type: 'boolean', default: false },
+      // Any number of reports from the one run: FORMAT or FORMAT=FILE (report/formats.ts).
+      report: { type: 'string', multiple: true },
+      // Trusted-copy grading (trusted/, docs/ci.md): tests and grader from --base, learner files from --head.
+      ci: { type: 'boolean', default: false },
+      base: { type: 'string' },
+      head: { type: 'string' },
+      // Batch grading of a class (batch/): one trusted tree per learner, a gradebook at the end.
+      submissions: { type: 'string' },
+      out: { type: 'string' },
+      shard: { type: 'string' },
+      jobs: { type: 'string' },
+      merge: { type: 'boolean', default: false },
     });
     if (values.help) return context.help(this);
     const root = values.root ? resolve(values.root) : context.root;
@@ -59,6 +87,18 @@ export const gradeCommand: Command = {
     if ((values.solutions || values.target !== undefined) && isStudentEdition(root)) {
       throw new UsageError(messages(resolveLang(values.lang)).edition.instructorOption(values.solutions ? '--solutions' : '--target'));
     }
+    // Trusted and batch grading always grade the learner's files, from scratch: author options make no sense there.
+    const modes = flagsSet(values, ['ci', 'submissions', 'merge']);
+    if (modes.length > 1) throw new UsageError(`${modes.join(' and ')}: choose one`);
+    const authorOnly = flagsSet(values, ['watch', 'solutions', 'target', 'no-cache']);
+    if (modes.length === 1 && authorOnly.length > 0) throw new UsageError(`${authorOnly.join(', ')}: not with ${modes[0]}`);
+    if (values.merge) return runMerge({ inputs: positionals, out: values.out, others: flagsSet(values, ['ci', 'base', 'head', 'submissions', 'shard', 'jobs']) });
+    if (values.submissions !== undefined) {
+      return runBatch({ repo: root, installedRoot: context.root, submissions: values.submissions, base: values.base ?? 'HEAD', names: positionals, out: values.out, shard: values.shard, jobs: values.jobs, others: flagsSet(values, ['ci', 'head', 'report']) });
+    }
+    const stray = flagsSet(values, ['base', 'head', 'out', 'shard', 'jobs']);
+    if (values.ci) return runCi({ repo: root, installedRoot: context.root, base: values.base, head: values.head ?? 'HEAD', names: positionals, reports: reportRequests(values), lang: resolveLang(values.lang) });
+    if (stray.length > 0) throw new UsageError(`${stray.join(', ')}: only with --ci, --submissions or --merge (pnpm grade --help)`);
     const exercises = exercisesNamed(root, positionals);
     const lang = resolveLang(values.lang);
     checkWatchFlags(values, lang);
@@ -68,12 +108,37 @@ export const gradeCommand: Command = {
       const gradeFn = (options: GradeOptions) => gradeCached(options, { refresh: values['no-cache'] });
       return startWatch({ root, exercises, lang, input: process.stdin, output: process.stdout, gradeFn, watcher, color: useColor() });
     }
-    const json = values.json === undefined ? undefined : reportPath(values.json);
+    const reports = reportRequests(values);
     // Results whose inputs did not change since they were stored are replayed (cache/, docs/learner.md).
     const scorecard = await gradeCached({ root, exercises, target: parseTarget(values.target, values.solutions) }, { refresh: values['no-cache'], launchArgs: args });
-    process.stdout.write(renderTerminal(scorecard, { color: useColor(), lang }));
+    writeReports(scorecard, reports, reportContext(lang));
     recordGrade(root, scorecard);
-    if (json) writeFileSync(json, renderJson(scorecard));
     return 0;
   },
 };
+
+/** The options of `values` named in `names` that were given, spelt as on the command line. */
+function flagsSet(values: Record<string, unknown>, names: readonly string[]): string[] {
+  return names.filter((name) => values[name] !== undefined && values[name] !== false).map((name) => `--${name}`);
+}
+
+function reportContext(lang: Lang) {
+  const github = process.env.GITHUB_ACTIONS === 'true';
+  return { lang, color: useColor() && !github, hiddenVisibility: 'after_published' as const, github, githubOutput: process.env.GITHUB_OUTPUT };
+}
+
+/**
+ * `--ci --base B`: grade the learner files of the head against the base's tests, in a trusted copy
+ * (trusted/from-commits.ts). Every report is written before the exit code says "tampered".
+ */
+async function runCi(request: { repo: string; installedRoot: string; base: string | undefined; head: string; names: string[]; reports: ReportRequest[]; lang: Lang }): Promise<number> {
+  if (request.base === undefined) throw new UsageError('--ci needs --base <ref>: the commit whose tests, grader and configs are trusted (docs/ci.md)');
+  const { gradeCommits } = await import('../trusted/from-commits.ts');
+  const scorecard = await gradeCommits(request as Parameters<typeof gradeCommits>[0]);
+  writeReports(scorecard, request.reports, reportContext(request.lang));
+  if ((scorecard.tampering ?? []).length > 0) {
+    process.stderr.write(`tickwork: ${scorecard.tampering!.length} file(s) outside the learner's files changed (tampering): listed in the scorecard, ignored for grading\n`);
+    return 1;
+  }
+  return 0;
+}

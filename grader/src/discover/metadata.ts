@@ -21,6 +21,12 @@ export interface ExerciseMetadata {
    * the total of every test, so the tests present here carry `points - withheld.points`.
    */
   withheld?: Withheld;
+  /**
+   * Files a learner may change, as globs relative to the exercise folder (`*`, `**`, `?`); default
+   * `["src/**"]`. Trusted-copy grading (`--ci`, `--submissions`) takes only these from a submission
+   * and lists a change anywhere else as tampering (docs/ci.md).
+   */
+  learnerFiles?: string[];
 }
 
 export interface Withheld {
@@ -46,6 +52,14 @@ const FIELDS: Record<keyof ExerciseMetadata, { required: boolean; check: Check }
   guide: { required: true, check: (v) => (typeof v === 'string' && /^(§[1-5]|beyond)$/.test(v) ? undefined : 'must be "§1" … "§5" or "beyond"') },
   points: { required: true, check: positiveInteger },
   timeoutMs: { required: false, check: positiveInteger },
+  learnerFiles: {
+    required: false,
+    // Relative and inside the folder: a glob may widen what a learner owns, never reach out of it.
+    check: (v) =>
+      Array.isArray(v) && v.length > 0 && v.every((g) => typeof g === 'string' && g !== '' && !g.startsWith('/') && !g.split('/').includes('..'))
+        ? undefined
+        : 'must be a non-empty list of globs relative to the exercise folder (no "/" at the start, no "..")',
+  },
   withheld: {
     required: false,
     check: (v) => {
