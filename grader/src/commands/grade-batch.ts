@@ -41,8 +41,10 @@ export async function runBatch(request: {
   ]);
   const shard = request.shard === undefined ? null : parseShard(request.shard);
   const out = outFolder(request.out);
-  const count = learnersOfShard(learnerFolders(submissions), shard).length;
-  if (count === 0) throw new UsageError(`--submissions ${request.submissions}: no learner folders${shard ? ` in shard ${shard.index}/${shard.count}` : ''}`);
+  const everyone = learnerFolders(submissions);
+  if (everyone.length === 0) throw new UsageError(`--submissions ${request.submissions}: no learner folders in it`);
+  // A matrix sized for a bigger class may leave a shard empty: it writes an empty gradebook, which merges.
+  const count = learnersOfShard(everyone, shard).length;
   const progress = createProgress(process.stderr, count);
   const manifest = await gradeBatch({ repo: request.repo, installedRoot: request.installedRoot, submissions, base: request.base, names: request.names, out, shard, jobs, progress });
   writeBatchOutput(out, manifest, []);

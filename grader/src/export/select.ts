@@ -4,9 +4,10 @@ import { UsageError } from '../errors.ts';
 
 /**
  * Never in a student edition: the reference solutions with their mutants and alternatives, and the
- * grader's own tests, fixtures and benchmark, which grade solutions/ (they are the instructor's).
+ * grader's own tests, fixtures and benchmark, which grade solutions/ (they are the instructor's), and
+ * the workflow that grades a whole class (it clones every learner's repository: docs/ci.md).
  */
-const INSTRUCTOR_ONLY: readonly RegExp[] = [/^solutions\//, /^grader\/(tests|fixtures|bench)\//, /(^|\/)(mutants|alternatives)\//];
+const INSTRUCTOR_ONLY: readonly RegExp[] = [/^solutions\//, /^grader\/(tests|fixtures|bench)\//, /(^|\/)(mutants|alternatives)\//, /^\.github\/workflows\/grade-class\.yml$/];
 
 /** `exercises/<slug>/tests/<file>`: where hidden and public tests and their helpers live. */
 const EXERCISE_TEST = /^exercises\/([^/]+)\/tests\/(.+)$/;
