@@ -1,5 +1,5 @@
 import type { FailureKind } from '@tickwork/testkit/failures';
-import type { ExerciseStatus } from '../scorecard.ts';
+import type { ExerciseStatus, TamperingChange } from '../scorecard.ts';
 import type { Lang } from './lang.ts';
 
 /**
@@ -134,6 +134,24 @@ const en = {
     replayedCount: (count: number, exercises: number): string =>
       `${count}/${exercises} replayed from the cache: nothing they depend on changed (pnpm grade --no-cache runs every test)`,
   },
+
+  /** report/markdown.ts and report/html.ts: their own few words; the rest comes from `scorecard` above. */
+  report: {
+    module: (module: number): string => `module ${module}`,
+    modules: 'Modules',
+    tamperingHeading: 'Changes outside the learner files were ignored for grading',
+    tamperingChange: {
+      added: 'added',
+      modified: 'modified',
+      deleted: 'deleted',
+      'type-changed': 'type changed',
+      'not-a-file': 'not a regular file',
+    } satisfies Record<TamperingChange, string> as Record<TamperingChange, string>,
+    abortedHeading: 'Grading did not finish',
+    failedTests: 'Failed tests',
+    moreFailures: (count: number): string => `… and ${count} more in the JSON scorecard`,
+    cut: 'Some details were left out to keep this report within its size limit: the JSON scorecard has them all.',
+  },
 };
 
 const tr: typeof en = {
@@ -244,6 +262,17 @@ const tr: typeof en = {
     replayed: '(önbellekten)',
     replayedCount: (count, exercises) =>
       `${count}/${exercises} sonuç önbellekten geldi: dayandıkları hiçbir şey değişmedi (bütün testleri çalıştırmak için: pnpm grade --no-cache)`,
+  },
+
+  report: {
+    module: (module) => `modül ${module}`,
+    modules: 'Modüller',
+    tamperingHeading: 'Öğrenci dosyaları dışındaki değişiklikler notlandırmada yok sayıldı',
+    tamperingChange: { added: 'eklendi', modified: 'değiştirildi', deleted: 'silindi', 'type-changed': 'türü değişti', 'not-a-file': 'normal bir dosya değil' },
+    abortedHeading: 'Notlandırma tamamlanamadı',
+    failedTests: 'Geçemeyen testler',
+    moreFailures: (count) => `… ve ${count} test daha JSON puan kartında`,
+    cut: 'Bu rapor boyut sınırını aşmasın diye bazı ayrıntılar çıkarıldı: JSON puan kartında hepsi var.',
   },
 };
 
