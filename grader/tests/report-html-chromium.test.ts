@@ -1,28 +1,24 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../src/report/formats.ts';
 import type { Scorecard } from '../src/scorecard.ts';
+import { CHROMIUM_MISSING, launchChromium } from './chromium.ts';
 import { reportScorecard } from './report-fixture.ts';
 
 // The HTML report opened in a real browser (Debian's chromium, driven by playwright-core): its totals,
 // module bars and exercises read back from the DOM must be the scorecard's, and the page must make
 // no request. Without /usr/bin/chromium this FAILS on purpose: .ci/run installs it.
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
 const dir = mkdtempSync(join(tmpdir(), 'tickwork-html-'));
 let browser: Browser | undefined;
 
-const MISSING = `${CHROMIUM} is missing: the HTML report test needs Debian's chromium (apt-get install chromium; .ci/run installs it)`;
-
 // Every test then fails with MISSING: a report nobody opened is not a tested report, so no skipping.
 beforeAll(async () => {
-  if (existsSync(CHROMIUM)) browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchChromium().catch(() => undefined);
 });
 
 afterAll(async () => {
@@ -35,7 +31,7 @@ async function open(html: string, name: string): Promise<{ page: Page; url: stri
   const file = join(dir, name);
   writeFileSync(file, html);
   const url = pathToFileURL(file).href;
-  if (!browser) throw new Error(MISSING);
+  if (!browser) throw new Error(CHROMIUM_MISSING);
   const page = await browser.newPage();
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));

@@ -1,8 +1,13 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { marked } from 'marked';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_REPORT_FILES, REPORT_FORMATS } from '../src/report/formats.ts';
 import type { Scorecard } from '../src/scorecard.ts';
+import { launchChromium } from './chromium.ts';
 import { git, gitWorkbook } from './git-workbook.ts';
 import { REPO_ROOT, runCli, type CliResult } from './run-cli.ts';
 
@@ -38,10 +43,12 @@ describe('pnpm grade --ci --base: a pull request graded from a trusted copy', ()
     git(repo, 'commit', '-q', '-m', 'learner: fix 01, and more');
     base = git(repo, 'rev-parse', 'base');
     head = git(repo, 'rev-parse', 'HEAD');
-    result = runCli(['grade', '--ci', '--base', 'base', '--root', repo, '01', '02', '--report', `json=${join(scratch, 'scorecard.json')}`], {
+    // Every format from this one run (the terminal one to stdout).
+    const reports = REPORT_FORMATS.flatMap((format) => ['--report', format === 'terminal' ? format : `${format}=${join(scratch, 'reports', DEFAULT_REPORT_FILES[format])}`]);
+    result = runCli(['grade', '--ci', '--base', 'base', '--root', repo, '01', '02', ...reports], {
       env: { TICKWORK_TEST_SECRET: 's3cret-value', GITHUB_TOKEN: 'ghs_not-for-learners', GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: join(scratch, 'github-output') },
     });
-    scorecard = JSON.parse(readFileSync(join(scratch, 'scorecard.json'), 'utf8')) as Scorecard;
+    scorecard = JSON.parse(readFileSync(join(scratch, 'reports', DEFAULT_REPORT_FILES.json), 'utf8')) as Scorecard;
   });
 
   afterAll(() => {
@@ -103,7 +110,95 @@ describe('pnpm grade --ci --base: a pull request graded from a trusted copy', ()
     expect(lines.slice(open, close).join('\n')).toContain('02-run-main');
     const outside = [...lines.slice(0, open), ...lines.slice(close + 1)].filter((line) => line.startsWith('::'));
     expect(outside.length).toBeGreaterThan(0);
-    for (const line of outside) expect(line).toMatch(/^::error file=exercises\/02-run-main\/src\/index\.ts,line=\d+,col=\d+,title=[^:]+::/);
+    // Annotations on the learner's lines, and the Points notice GitHub Classroom reads (--report classroom).
+    for (const line of outside) expect(line).toMatch(/^::(error file=exercises\/02-run-main\/src\/index\.ts,line=\d+,col=\d+,title=[^:]+|notice title=Autograding complete)::/);
+  });
+
+  describe('every report format, from the same run, read back', () => {
+    const path = (format: keyof typeof DEFAULT_REPORT_FILES) => join(scratch, 'reports', DEFAULT_REPORT_FILES[format]);
+    const report = (format: keyof typeof DEFAULT_REPORT_FILES) => readFileSync(path(format), 'utf8');
+    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase'].includes(name) });
+    const one = () => scorecard.exercises.find((e) => e.slug === '01-task-queues')!;
+
+    it('markdown: the marker, tampering before the table, a row per exercise', () => {
+      const text = report('markdown');
+      const tokens = marked.lexer(text);
+      const table = tokens.find((t) => t.type === 'table') as { rows: unknown[] } | undefined;
+      expect(text.split('\n')[0]).toBe('<!-- tickwork-grade -->');
+      expect(table?.rows).toHaveLength(2);
+      expect(text.indexOf('run-main.test.ts')).toBeLessThan(text.indexOf('| 01-task-queues'));
+    });
+
+    it('junit: valid XML, a suite per exercise, failures counted', () => {
+      const text = report('junit');
+      expect(XMLValidator.validate(text)).toBe(true);
+      const suites = (xml.parse(text) as { testsuites: { testsuite: Array<{ name: string; tests: string; failures: string }> } }).testsuites.testsuite;
+      const mine = suites.filter((suite) => suite.name.startsWith('0'));
+      expect(mine.map((suite) => suite.name)).toEqual(['01-task-queues', '02-run-main']);
+      expect(Number(mine[0]!.failures)).toBe(0);
+      expect(Number(mine[1]!.failures)).toBe(scorecard.exercises[1]!.tests.length);
+    });
+
+    it("gradescope and classroom: their scores add up to the scorecard's", () => {
+      const gradescope = JSON.parse(report('gradescope')) as { tests: Array<{ score: number; max_score: number }> };
+      expect(gradescope.tests.reduce((sum, t) => sum + t.score, 0)).toBe(scorecard.totals.points);
+      expect(gradescope.tests.reduce((sum, t) => sum + t.max_score, 0)).toBe(scorecard.totals.maxPoints);
+      const classroom = JSON.parse(report('classroom')) as { version: number; status: string; max_score: number; tests: Array<{ score: number }> };
+      expect(classroom).toMatchObject({ version: 1, status: 'error', max_score: scorecard.totals.maxPoints });
+      expect(classroom.tests.reduce((sum, t) => sum + t.score, 0)).toBe(scorecard.totals.points);
+      // Under GitHub Actions the same result is the step's `result` output, and the notice is printed.
+      const output = readFileSync(join(scratch, 'github-output'), 'utf8').trim();
+      expect(JSON.parse(Buffer.from(output.replace(/^result=/, ''), 'base64').toString('utf8'))).toEqual(classroom);
+      expect(result.stdout).toContain(`::notice title=Autograding complete::Points ${scorecard.totals.points}/${scorecard.totals.maxPoints}`);
+    });
+
+    it('badge: a valid SVG that says the grade was tampered with', () => {
+      const text = report('badge');
+      expect(XMLValidator.validate(text)).toBe(true);
+      expect(text).toMatch(/tampered/);
+    });
+
+    it('html: opened in headless Chromium, its totals read back from the DOM', async () => {
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage();
+        await page.goto(pathToFileURL(path('html')).href);
+        const totals = page.locator('#totals');
+        expect(Number(await totals.getAttribute('data-total-points'))).toBe(one().points);
+        expect(Number(await totals.getAttribute('data-max-points'))).toBe(scorecard.totals.maxPoints);
+        expect(await page.locator('[data-exercise]').count()).toBe(2);
+      } finally {
+        await browser.close();
+      }
+    });
+  });
+});
+
+describe('pnpm grade --ci: a clean pull request from a branch that the base has moved past', () => {
+  it("counts only the learner's changes since the fork point, grades them, and exits 0", () => {
+    const workbook = gitWorkbook();
+    const { repo } = workbook;
+    try {
+      const fork = git(repo, 'rev-parse', 'HEAD');
+      git(repo, 'checkout', '-q', '-b', 'learner');
+      copyFileSync(join(REPO_ROOT, 'solutions/01-task-queues/index.ts'), join(repo, 'exercises/01-task-queues/src/index.ts'));
+      git(repo, 'commit', '-q', '-am', 'learner: fix 01');
+      // The course moves on after the learner forked: not the learner's change, not tampering.
+      git(repo, 'checkout', '-q', 'main');
+      writeFileSync(join(repo, 'exercises/01-task-queues/README.md'), 'A clearer README.\n');
+      git(repo, 'commit', '-q', '-am', 'course: reword a README');
+      const out = join(repo, '..', `${repo.split('/').pop()}-card.json`);
+      const result = runCli(['grade', '--ci', '--base', 'main', '--head', 'learner', '--root', repo, '01', '--report', `json=${out}`]);
+      const card = JSON.parse(readFileSync(out, 'utf8')) as Scorecard;
+      rmSync(out, { force: true });
+      expect(result.status, result.stderr).toBe(0);
+      expect(card.tampering).toEqual([]);
+      expect(card.provenance?.mergeBase).toBe(fork);
+      expect(card.provenance?.base).toBe(git(repo, 'rev-parse', 'main'));
+      expect(card.exercises[0]).toMatchObject({ slug: '01-task-queues', status: 'passed' });
+    } finally {
+      workbook.remove();
+    }
   });
 });
 
