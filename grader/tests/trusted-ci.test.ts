@@ -215,6 +215,12 @@ describe('pnpm grade --ci: bad input', () => {
     expect(result.stderr).toMatch(/--base no-such-ref-anywhere: not a commit/);
   });
 
+  it('refuses a Gradescope visibility it does not know, before grading', () => {
+    const result = runCli(['grade', '--ci', '--base', 'HEAD', '--hidden-visibility', 'sometimes']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--hidden-visibility sometimes: expected one of hidden, after_due_date, after_published, visible/);
+  });
+
   it('refuses author options in trusted grading', () => {
     const result = runCli(['grade', '--ci', '--base', 'HEAD', '--solutions']);
     expect(result.status).toBe(2);

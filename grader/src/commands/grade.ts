@@ -6,8 +6,8 @@ import { gradeCached } from '../cache/grade-cached.ts';
 import { isStudentEdition } from '../export/edition.ts';
 import { resolveLang, type Lang } from '../i18n/lang.ts';
 import { messages } from '../i18n/messages.ts';
-import type { ReportRequest } from '../report/formats.ts';
-import { parseReportRequests, writeReports } from '../report/write-reports.ts';
+import type { GradescopeVisibility, ReportRequest } from '../report/formats.ts';
+import { parseReportRequests, writeReports, type ReportContext } from '../report/write-reports.ts';
 import { runReset } from '../reset/run-reset.ts';
 import { recordGrade } from '../state/record-grade.ts';
 import type { Target } from '../scorecard.ts';
@@ -39,7 +39,7 @@ function parseTarget(target: string | undefined, solutions: boolean): Target {
 
 export const gradeCommand: Command = {
   usage: [
-    'pnpm grade [exercise …] [--solutions | --target mutant:<name>|alternative:<name>] [--report FORMAT[=FILE]]… [--json FILE] [--root DIR] [--lang en|tr] [--no-cache]',
+    'pnpm grade [exercise …] [--solutions | --target mutant:<name>|alternative:<name>] [--report FORMAT[=FILE]]… [--hidden-visibility V] [--json FILE] [--root DIR] [--lang en|tr] [--no-cache]',
     '       pnpm grade --reset <exercise> [--yes]   (the original stub back; your file is backed up first)',
     '       pnpm grade --watch [exercise …] [--poll] [--root DIR] [--lang en|tr]',
     '       pnpm grade --ci --base <ref> [--head <ref>] [exercise …] [--report FORMAT[=FILE]]… [--root REPO]   (trusted copy: docs/ci.md)',
@@ -66,6 +66,8 @@ export const gradeCommand: Command = {
       'no-cache': { type: 'boolean', default: false },
       // Any number of reports from the one run: FORMAT or FORMAT=FILE (report/formats.ts).
       report: { type: 'string', multiple: true },
+      // How Gradescope shows hidden tests to learners (report/gradescope.ts); default after_published.
+      'hidden-visibility': { type: 'string' },
       // Trusted-copy grading (trusted/, docs/ci.md): tests and grader from --base, learner files from --head.
       ci: { type: 'boolean', default: false },
       base: { type: 'string' },
@@ -92,12 +94,15 @@ export const gradeCommand: Command = {
     if (modes.length > 1) throw new UsageError(`${modes.join(' and ')}: choose one`);
     const authorOnly = flagsSet(values, ['watch', 'solutions', 'target', 'no-cache']);
     if (modes.length === 1 && authorOnly.length > 0) throw new UsageError(`${authorOnly.join(', ')}: not with ${modes[0]}`);
-    if (values.merge) return runMerge({ inputs: positionals, out: values.out, others: flagsSet(values, ['ci', 'base', 'head', 'submissions', 'shard', 'jobs']) });
+    if (values.merge) return runMerge({ inputs: positionals, out: values.out, others: flagsSet(values, ['ci', 'base', 'head', 'submissions', 'shard', 'jobs', 'report', 'hidden-visibility']) });
     if (values.submissions !== undefined) {
-      return runBatch({ repo: root, installedRoot: context.root, submissions: values.submissions, base: values.base ?? 'HEAD', names: positionals, out: values.out, shard: values.shard, jobs: values.jobs, others: flagsSet(values, ['ci', 'head', 'report']) });
+      return runBatch({ repo: root, installedRoot: context.root, submissions: values.submissions, base: values.base ?? 'HEAD', names: positionals, out: values.out, shard: values.shard, jobs: values.jobs, others: flagsSet(values, ['ci', 'head', 'report', 'hidden-visibility']) });
     }
     const stray = flagsSet(values, ['base', 'head', 'out', 'shard', 'jobs']);
-    if (values.ci) return runCi({ repo: root, installedRoot: context.root, base: values.base, head: values.head ?? 'HEAD', names: positionals, reports: reportRequests(values), lang: resolveLang(values.lang) });
+    if (values.ci) {
+      const reports = reportRequests(values);
+      return runCi({ repo: root, installedRoot: context.root, base: values.base, head: values.head ?? 'HEAD', names: positionals, reports, context: reportContext(resolveLang(values.lang), values['hidden-visibility']) });
+    }
     if (stray.length > 0) throw new UsageError(`${stray.join(', ')}: only with --ci, --submissions or --merge (pnpm grade --help)`);
     const exercises = exercisesNamed(root, positionals);
     const lang = resolveLang(values.lang);
@@ -109,9 +114,10 @@ export const gradeCommand: Command = {
       return startWatch({ root, exercises, lang, input: process.stdin, output: process.stdout, gradeFn, watcher, color: useColor() });
     }
     const reports = reportRequests(values);
+    const reportOptions = reportContext(lang, values['hidden-visibility']);
     // Results whose inputs did not change since they were stored are replayed (cache/, docs/learner.md).
     const scorecard = await gradeCached({ root, exercises, target: parseTarget(values.target, values.solutions) }, { refresh: values['no-cache'], launchArgs: args });
-    writeReports(scorecard, reports, reportContext(lang));
+    writeReports(scorecard, reports, reportOptions);
     recordGrade(root, scorecard);
     return 0;
   },
@@ -122,20 +128,28 @@ function flagsSet(values: Record<string, unknown>, names: readonly string[]): st
   return names.filter((name) => values[name] !== undefined && values[name] !== false).map((name) => `--${name}`);
 }
 
-function reportContext(lang: Lang) {
+const VISIBILITIES: readonly GradescopeVisibility[] = ['hidden', 'after_due_date', 'after_published', 'visible'];
+
+function hiddenVisibility(value: string | undefined): GradescopeVisibility {
+  if (value === undefined) return 'after_published';
+  if ((VISIBILITIES as readonly string[]).includes(value)) return value as GradescopeVisibility;
+  throw new UsageError(`--hidden-visibility ${value}: expected one of ${VISIBILITIES.join(', ')} (how Gradescope shows hidden tests)`);
+}
+
+function reportContext(lang: Lang, visibility: string | undefined) {
   const github = process.env.GITHUB_ACTIONS === 'true';
-  return { lang, color: useColor() && !github, hiddenVisibility: 'after_published' as const, github, githubOutput: process.env.GITHUB_OUTPUT };
+  return { lang, color: useColor() && !github, hiddenVisibility: hiddenVisibility(visibility), github, githubOutput: process.env.GITHUB_OUTPUT };
 }
 
 /**
  * `--ci --base B`: grade the learner files of the head against the base's tests, in a trusted copy
  * (trusted/from-commits.ts). Every report is written before the exit code says "tampered".
  */
-async function runCi(request: { repo: string; installedRoot: string; base: string | undefined; head: string; names: string[]; reports: ReportRequest[]; lang: Lang }): Promise<number> {
+async function runCi(request: { repo: string; installedRoot: string; base: string | undefined; head: string; names: string[]; reports: ReportRequest[]; context: ReportContext }): Promise<number> {
   if (request.base === undefined) throw new UsageError('--ci needs --base <ref>: the commit whose tests, grader and configs are trusted (docs/ci.md)');
   const { gradeCommits } = await import('../trusted/from-commits.ts');
   const scorecard = await gradeCommits(request as Parameters<typeof gradeCommits>[0]);
-  writeReports(scorecard, request.reports, reportContext(request.lang));
+  writeReports(scorecard, request.reports, request.context);
   if ((scorecard.tampering ?? []).length > 0) {
     process.stderr.write(`tickwork: ${scorecard.tampering!.length} file(s) outside the learner's files changed (tampering): listed in the scorecard, ignored for grading\n`);
     return 1;
