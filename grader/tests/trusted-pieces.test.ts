@@ -6,6 +6,8 @@ import { buildSubmissionTree } from '../src/batch/submission-tree.ts';
 import { globToRegExp, type AllowList } from '../src/trusted/allow-list.ts';
 import { CHILD_LOG_LIMIT, gradeInSandbox } from '../src/trusted/sandbox.ts';
 import { testsHash } from '../src/trusted/tests-hash.ts';
+import type { Exercise } from '../src/discover/discover.ts';
+import { learnerFilesProblems } from '../src/verify/contract-checks.ts';
 
 const scratch: string[] = [];
 function folder(): string {
@@ -45,6 +47,29 @@ describe('allow-list globs', () => {
     ['a.b', 'aXb', false],
   ])('%s against %s: %s', (glob, path, expected) => {
     expect(globToRegExp(glob).test(path)).toBe(expected);
+  });
+});
+
+describe('verify: the allow-list of an exercise', () => {
+  function exercise(learnerFiles?: string[]): Exercise {
+    const dir = folder();
+    write(dir, 'src/index.ts', 'stub');
+    write(dir, 'tests/a.test.ts', 'test');
+    write(dir, 'package.json', '{}');
+    return { slug: '01-a', dir, metadata: { learnerFiles } } as unknown as Exercise;
+  }
+
+  it('accepts the default and a wider allow-list that keeps off tests and package.json', () => {
+    expect(learnerFilesProblems(exercise())).toEqual([]);
+    expect(learnerFilesProblems(exercise(['src/**', 'notes/*.md']))).toEqual([]);
+  });
+
+  it('names every file that decides a grade but a learner could change, and a stub a learner could not', () => {
+    expect(learnerFilesProblems(exercise(['**']))).toEqual([
+      "tickwork.learnerFiles covers package.json: a learner's change to it would be graded in CI (docs/ci.md)",
+      "tickwork.learnerFiles covers tests/a.test.ts: a learner's change to it would be graded in CI (docs/ci.md)",
+    ]);
+    expect(learnerFilesProblems(exercise(['lib/**']))).toEqual(['tickwork.learnerFiles does not cover src/index.ts: a learner could not submit the stub']);
   });
 });
 

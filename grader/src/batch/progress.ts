@@ -46,6 +46,9 @@ export function createProgress(stream: ProgressStream, total: number, now: () =>
   const draw = (): void => {
     stream.write(`\r${statusLine()}${CLEAR_TO_END}`);
   };
+  // A learner's grade takes seconds: the clock on the status line keeps moving between events.
+  const ticker = tty ? setInterval(draw, 1000) : undefined;
+  ticker?.unref();
 
   return {
     started() {
@@ -67,6 +70,7 @@ export function createProgress(stream: ProgressStream, total: number, now: () =>
     done() {
       if (ended) return;
       ended = true;
+      clearInterval(ticker);
       if (tty) {
         draw();
         stream.write('\n');

@@ -1,13 +1,11 @@
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
 import type { GradeOptions } from '../grade.ts';
 import { gradeCached } from '../cache/grade-cached.ts';
 import { isStudentEdition } from '../export/edition.ts';
-import { resolveLang, type Lang } from '../i18n/lang.ts';
+import { resolveLang } from '../i18n/lang.ts';
 import { messages } from '../i18n/messages.ts';
-import type { GradescopeVisibility, ReportRequest } from '../report/formats.ts';
-import { parseReportRequests, writeReports, type ReportContext } from '../report/write-reports.ts';
+import { writeReports } from '../report/write-reports.ts';
 import { runReset } from '../reset/run-reset.ts';
 import { recordGrade } from '../state/record-grade.ts';
 import type { Target } from '../scorecard.ts';
@@ -16,20 +14,8 @@ import { startWatch } from '../watch/watch.ts';
 import { exercisesNamed, LANG_OPTION, parseOptions, useColor } from './options.ts';
 import type { Command } from './command.ts';
 import { runBatch, runMerge } from './grade-batch.ts';
-
-/** Checked before grading, so a typo in the path does not cost a whole grade. */
-function reportPath(file: string): string {
-  const path = resolve(process.cwd(), file);
-  if (!existsSync(dirname(path))) throw new UsageError(`--json ${file}: folder ${dirname(path)} does not exist`);
-  return path;
-}
-
-/** `--json FILE` (older spelling) is `--report json=FILE`; the terminal scorecard prints unless asked for elsewhere. */
-function reportRequests(values: { report?: string[] | undefined; json?: string | undefined }): ReportRequest[] {
-  const requests = parseReportRequests(values.report ?? [], process.cwd());
-  if (values.json !== undefined) requests.push({ format: 'json', file: reportPath(values.json) });
-  return requests.some((r) => r.format === 'terminal' && r.file === undefined) ? requests : [{ format: 'terminal' }, ...requests];
-}
+import { runCi } from './grade-ci.ts';
+import { reportContext, reportRequests } from './report-options.ts';
 
 function parseTarget(target: string | undefined, solutions: boolean): Target {
   if (target === undefined) return solutions ? 'solutions' : 'stubs';
@@ -108,6 +94,8 @@ export const gradeCommand: Command = {
     const lang = resolveLang(values.lang);
     checkWatchFlags(values, lang);
     if (values.watch) {
+      const unused = flagsSet(values, ['report', 'json', 'hidden-visibility']);
+      if (unused.length > 0) throw new UsageError(`${unused.join(', ')}: not with --watch (it prints the scorecard as you save)`);
       const watcher = { poll: pollRequested(values.poll) };
       // Re-grades replay what did not change (the cache), so a save costs only the exercise it touched.
       const gradeFn = (options: GradeOptions) => gradeCached(options, { refresh: values['no-cache'] });
@@ -128,31 +116,5 @@ function flagsSet(values: Record<string, unknown>, names: readonly string[]): st
   return names.filter((name) => values[name] !== undefined && values[name] !== false).map((name) => `--${name}`);
 }
 
-const VISIBILITIES: readonly GradescopeVisibility[] = ['hidden', 'after_due_date', 'after_published', 'visible'];
 
-function hiddenVisibility(value: string | undefined): GradescopeVisibility {
-  if (value === undefined) return 'after_published';
-  if ((VISIBILITIES as readonly string[]).includes(value)) return value as GradescopeVisibility;
-  throw new UsageError(`--hidden-visibility ${value}: expected one of ${VISIBILITIES.join(', ')} (how Gradescope shows hidden tests)`);
-}
 
-function reportContext(lang: Lang, visibility: string | undefined) {
-  const github = process.env.GITHUB_ACTIONS === 'true';
-  return { lang, color: useColor() && !github, hiddenVisibility: hiddenVisibility(visibility), github, githubOutput: process.env.GITHUB_OUTPUT };
-}
-
-/**
- * `--ci --base B`: grade the learner files of the head against the base's tests, in a trusted copy
- * (trusted/from-commits.ts). Every report is written before the exit code says "tampered".
- */
-async function runCi(request: { repo: string; installedRoot: string; base: string | undefined; head: string; names: string[]; reports: ReportRequest[]; context: ReportContext }): Promise<number> {
-  if (request.base === undefined) throw new UsageError('--ci needs --base <ref>: the commit whose tests, grader and configs are trusted (docs/ci.md)');
-  const { gradeCommits } = await import('../trusted/from-commits.ts');
-  const scorecard = await gradeCommits(request as Parameters<typeof gradeCommits>[0]);
-  writeReports(scorecard, request.reports, request.context);
-  if ((scorecard.tampering ?? []).length > 0) {
-    process.stderr.write(`tickwork: ${scorecard.tampering!.length} file(s) outside the learner's files changed (tampering): listed in the scorecard, ignored for grading\n`);
-    return 1;
-  }
-  return 0;
-}

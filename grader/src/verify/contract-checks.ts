@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import type { Exercise } from '../discover/discover.ts';
 import { variantsOf } from '../plan.ts';
+import { DEFAULT_LEARNER_FILES, globToRegExp } from '../trusted/allow-list.ts';
 
 const HINT_HEADINGS = { 'hints.md': /^## Hint [1-3]\s*$/gm, 'hints.tr.md': /^## İpucu [1-3]\s*$/gm } as const;
 /** Every README has these sections, in this order (docs/contract.md), so a reader who has seen one has seen all. */
@@ -78,7 +79,23 @@ export function contractViolations(exercise: Exercise): string[] {
   if (variantsOf(exercise, 'alternative').length < 1) {
     problems.push(`no alternative in solutions/${exercise.slug}/alternatives: prove the tests accept another correct style`);
   }
+  problems.push(...learnerFilesProblems(exercise));
   if (!testkitReachable(exercise)) problems.push('@tickwork/testkit cannot be imported from this package: run `pnpm install` to link it (a new exercise needs it once)');
   problems.push(...templateLeftovers(exercise));
   return problems;
+}
+
+/**
+ * The allow-list (`tickwork.learnerFiles`) must cover the stub and nothing that decides a grade: a
+ * glob that reached a test or the package.json would let a pull request grade itself in CI.
+ */
+export function learnerFilesProblems(exercise: Exercise): string[] {
+  const globs = exercise.metadata.learnerFiles ?? DEFAULT_LEARNER_FILES;
+  const allowed = (path: string) => globs.some((glob) => globToRegExp(glob).test(path));
+  const files = filesUnder(exercise.dir).map((file) => relative(exercise.dir, file).split('\\').join('/'));
+  const decides = files.filter((path) => path.startsWith('tests/') || path === 'package.json' || path === 'tsconfig.json');
+  return [
+    ...(allowed('src/index.ts') ? [] : ['tickwork.learnerFiles does not cover src/index.ts: a learner could not submit the stub']),
+    ...decides.filter(allowed).map((path) => `tickwork.learnerFiles covers ${path}: a learner's change to it would be graded in CI (docs/ci.md)`),
+  ];
 }
