@@ -2,6 +2,7 @@ import { messages, type Messages } from '../i18n/messages.ts';
 import type { ExerciseResult, ExerciseStatus, Provenance, Scorecard, Tampering, TestResult } from '../scorecard.ts';
 import type { ReportOptions } from './formats.ts';
 import { capText, escapeMarkup, percentOf } from './untrusted.ts';
+import { notStarted } from './terminal.ts';
 
 /**
  * One self-contained HTML page: inline CSS, no script, no external request (its Content-Security-Policy
@@ -38,8 +39,9 @@ h2 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
 .status-partial .mark { color: var(--part); }
 .status-failed .mark, .status-error .mark, .status-timeout .mark, .test.failed .mark { color: var(--bad); }
 .tests { list-style: none; padding-left: 1.5rem; margin: .25rem 0; }
-.test .pts, .muted { color: var(--muted); }
+.test .pts, .muted, .exercise .mark.muted { color: var(--muted); }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; background: rgba(127,127,127,.12); padding: .5rem; border-radius: 4px; margin: .25rem 0; }
+summary { cursor: pointer; }
 footer { margin-top: 2rem; color: var(--muted); font-size: .85rem; }
 `;
 
@@ -81,16 +83,28 @@ function testItem(test: TestResult, words: Messages): string {
   ].join('');
 }
 
+/**
+ * Folded, so 27 exercises fit a screen: open where a started exercise lost points (what to read
+ * next); closed when everything passed, or nothing is written yet (every failure is the stub's).
+ */
+function testList(exercise: ExerciseResult, toDo: boolean, words: Messages): string {
+  const failed = exercise.tests.filter((t) => t.status !== 'passed').length;
+  const open = failed > 0 && !toDo ? ' open' : '';
+  const summary = `${exercise.tests.length - failed}/${exercise.tests.length} ${words.scorecard.columns.tests}`;
+  return `<details class="fold"${open}><summary class="muted">${text(summary)}</summary><ul class="tests">${exercise.tests.map((t) => testItem(t, words)).join('')}</ul></details>`;
+}
+
 function exerciseArticle(exercise: ExerciseResult, words: Messages): string {
+  const toDo = notStarted(exercise) !== undefined;
   const failure = exercise.failure
     ? `<p class="failure"><strong>[${text(words.failureKindName[exercise.failure.kind])}]</strong></p><pre class="message">${text(capText(exercise.failure.message, MESSAGE_CAP))}</pre>`
     : '';
   return [
     `<article class="exercise status-${exercise.status}" data-exercise=${attr(exercise.slug)} data-module=${attr(exercise.module)} data-status=${attr(exercise.status)} data-points=${attr(exercise.points)} data-max-points=${attr(exercise.maxPoints)}>`,
-    `<h3><span class="mark">${STATUS_MARK[exercise.status]}</span><span>${text(exercise.slug)} — ${text(exercise.title)}</span><span class="points">${exercise.points}/${exercise.maxPoints}</span></h3>`,
-    `<p class="status muted">${text(words.scorecard.status[exercise.status])}</p>`,
+    `<h3><span class="mark${toDo ? ' muted' : ''}">${toDo ? '○' : STATUS_MARK[exercise.status]}</span><span>${text(exercise.slug)} — ${text(exercise.title)}</span><span class="points">${exercise.points}/${exercise.maxPoints}</span></h3>`,
+    `<p class="status muted">${text(toDo ? words.scorecard.toDo : words.scorecard.status[exercise.status])}</p>`,
     failure,
-    exercise.tests.length > 0 ? `<ul class="tests">${exercise.tests.map((t) => testItem(t, words)).join('')}</ul>` : '',
+    exercise.tests.length > 0 ? testList(exercise, toDo, words) : '',
     '</article>',
   ].join('');
 }
