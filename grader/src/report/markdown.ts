@@ -1,6 +1,7 @@
 import { messages, type Messages } from '../i18n/messages.ts';
 import type { ExerciseResult, ExerciseStatus, Provenance, Scorecard, Tampering, TestResult } from '../scorecard.ts';
 import type { ReportOptions } from './formats.ts';
+import { notStarted } from './terminal.ts';
 import { capText, escapeMarkup, percentOf, printable } from './untrusted.ts';
 
 /**
@@ -63,7 +64,8 @@ function exerciseRow(exercise: ExerciseResult, text: Messages): string {
   const passedTests = exercise.tests.filter((t) => t.status === 'passed').length;
   const cells = [
     `${markdownInline(exercise.slug)} · ${markdownInline(exercise.title)}`,
-    `${STATUS_MARK[exercise.status]} ${markdownInline(text.scorecard.status[exercise.status])}`,
+    // An untouched stub reads "to do", as in the terminal: nothing of the learner's failed yet.
+    notStarted(exercise) ? `⚪ ${markdownInline(text.scorecard.toDo)}` : `${STATUS_MARK[exercise.status]} ${markdownInline(text.scorecard.status[exercise.status])}`,
     `${exercise.points}/${exercise.maxPoints}`,
     `${passedTests}/${exercise.tests.length}`,
   ];
@@ -79,10 +81,13 @@ function failedTestBlock(test: TestResult, text: Messages): string {
   return [`**✗ ${markdownInline(test.name)}** (${markdownInline(text.scorecard.worth(test.maxPoints))})${kind}${at}`, '', `<pre>${preformatted(body.join('\n'))}</pre>`, ''].join('\n');
 }
 
-/** One `<details>` per exercise that lost points: its own failure first, then its failed tests. */
+/**
+ * One `<details>` per exercise that lost points: its own failure first, then its failed tests. None
+ * for an untouched stub, whose every failure would say "not implemented yet".
+ */
 function exerciseDetails(exercise: ExerciseResult, text: Messages): string | undefined {
   const failed = exercise.tests.filter((t) => t.status !== 'passed');
-  if (!exercise.failure && failed.length === 0) return undefined;
+  if ((!exercise.failure && failed.length === 0) || notStarted(exercise)) return undefined;
   const summary = `${markdownInline(exercise.slug)} · ${markdownInline(text.scorecard.status[exercise.status])} · ${exercise.points}/${exercise.maxPoints}`;
   const parts = [`<details><summary>${summary}</summary>`, ''];
   if (exercise.failure) {
