@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { discoverExercises } from '../discover/discover.ts';
+import { discoverExercises, isBroken, type Exercise } from '../discover/discover.ts';
 import { selectExercises } from '../plan.ts';
 import type { Scorecard, Tampering, TamperingChange } from '../scorecard.ts';
 import { allowListOf } from './allow-list.ts';
@@ -38,10 +38,7 @@ export async function gradeCommits(request: CommitGrade): Promise<Scorecard> {
     // The allow-list and the exercises come from the base: a submission cannot widen its own.
     const all = discoverExercises(tree);
     const exercises = selectExercises(all, request.names);
-    const allowList = allowListOf(
-      all.filter((e): e is (typeof exercises)[number] => 'metadata' in e),
-      tree,
-    );
+    const allowList = allowListOf(all.filter((e): e is Exercise => !isBroken(e)), tree);
     const tampering: Tampering[] = [];
     for (const { status, path } of changedFiles(request.repo, fork, head)) {
       if (!allowList.allows(path)) {
