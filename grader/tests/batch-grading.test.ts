@@ -45,7 +45,7 @@ describe('pnpm grade --submissions, --shard and --merge', () => {
     solve(join(subs, 'erin-tampers'), TWO);
     write(join(subs, 'erin-tampers', TWO, 'tests/run-main.test.ts'), "import { it } from 'vitest';\nit('anything', () => {});\n");
     shards = ['1/2', '2/2'].map((shard, i) =>
-      runCli(['grade', '--root', workbook.repo, '--submissions', subs, '--shard', shard, '--jobs', '2', '--out', join(scratch, `shard-${i + 1}`), '01', '02']),
+      runCli(['grade', '--root', workbook.repo, '--submissions', subs, '--shard', shard, '--jobs', '2', '--out', join(scratch, `shard-${i + 1}`), '--report', 'markdown', '--report', 'html', '01', '02']),
     );
     merged = runCli(['grade', '--merge', join(scratch, 'shard-1'), join(scratch, 'shard-2/batch.json'), '--out', join(scratch, 'merged')]);
     rows = parse(readFileSync(join(scratch, 'merged', 'gradebook.csv'), 'utf8'), { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
@@ -101,8 +101,13 @@ describe('pnpm grade --submissions, --shard and --merge', () => {
     expect(card.provenance?.learner).toBe('erin-tampers');
   });
 
-  it('keeps one JSON scorecard per learner beside the merged gradebook', () => {
-    for (const row of rows) expect(existsSync(join(scratch, 'merged', 'scorecards', `${row.learner}.json`))).toBe(true);
+  it('keeps one JSON scorecard, and the reports asked for, per learner beside the merged gradebook', () => {
+    for (const row of rows) {
+      expect(existsSync(join(scratch, 'merged', 'scorecards', `${row.learner}.json`))).toBe(true);
+      expect(existsSync(join(scratch, 'merged', 'reports', row.learner!, 'scorecard.html'))).toBe(true);
+    }
+    const alice = readFileSync(join(scratch, 'merged', 'reports', 'alice', 'scorecard.md'), 'utf8');
+    expect(alice).toMatch(/\| 01-task-queues · [^|]+ \| ✅ passed \|/);
   });
 });
 
@@ -122,6 +127,12 @@ describe('pnpm grade --submissions: bad input', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+
+  it('refuses a report file name: every learner gets their own', () => {
+    const result = runCli(['grade', '--submissions', REPO_ROOT, '--report', 'html=class.html']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--report html=class.html: with --submissions every learner gets their own file/);
   });
 
   it('refuses --merge of nothing', () => {

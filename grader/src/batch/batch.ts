@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { discoverExercises, isBroken, presentPoints, type Exercise } from '../discover/discover.ts';
 import { selectExercises } from '../plan.ts';
+import { DEFAULT_REPORT_FILES, renderReport, type ReportFormat, type ReportOptions } from '../report/formats.ts';
 import { renderJson } from '../report/json.ts';
 import type { Scorecard } from '../scorecard.ts';
 import { allowListOf } from '../trusted/allow-list.ts';
@@ -13,7 +14,7 @@ import { gradeTree } from '../trusted/grade-tree.ts';
 import { testsHash } from '../trusted/tests-hash.ts';
 import { learnerEntry } from './learner-entry.ts';
 import { scorecardPathOf } from './merge.ts';
-import { BATCH_SCHEMA, type BatchLearner, type BatchManifest, type BatchShard } from './manifest.ts';
+import { BATCH_SCHEMA, reportsFolderOf, type BatchLearner, type BatchManifest, type BatchShard } from './manifest.ts';
 import type { createProgress } from './progress.ts';
 import { compareNames, learnersOfShard } from './shard.ts';
 import { buildSubmissionTree } from './submission-tree.ts';
@@ -32,6 +33,20 @@ export interface BatchRequest {
   /** Learners graded at once; each has a grading process (and its test workers) of its own. */
   jobs: number;
   progress: ReturnType<typeof createProgress>;
+  /** Reports written per learner, beside their JSON scorecard: `reports/<learner>/<default file name>`. */
+  reports: ReportFormat[];
+  reportOptions: ReportOptions;
+}
+
+/** What a learner's feedback looks like in each format; the terminal one is plain text. */
+function writeLearnerReports(out: string, name: string, scorecard: Scorecard, request: BatchRequest): void {
+  if (request.reports.length === 0) return;
+  const folder = join(out, reportsFolderOf(name));
+  mkdirSync(folder, { recursive: true });
+  for (const format of request.reports) {
+    const file = format === 'terminal' ? 'scorecard.txt' : DEFAULT_REPORT_FILES[format];
+    writeFileSync(join(folder, file), renderReport(format, scorecard, { ...request.reportOptions, color: false }));
+  }
 }
 
 /** Submissions are folders; dot-folders (.git, .DS_Store's kin) are not learners. */
@@ -73,6 +88,7 @@ export async function gradeBatch(request: BatchRequest): Promise<BatchManifest> 
       const scorecard = await gradeLearner(name);
       const file = scorecardPathOf(name);
       writeFileSync(join(request.out, file), renderJson(scorecard));
+      writeLearnerReports(request.out, name, scorecard, request);
       const entry = learnerEntry(name, scorecard, file);
       entries.push(entry);
       request.progress.finished(name, entry);

@@ -45,3 +45,6 @@ export interface BatchManifest {
   shard: BatchShard | null;
   learners: BatchLearner[];
 }
+
+/** A learner's reports (`--report` in a batch), relative to the folder holding batch.json. */
+export const reportsFolderOf = (name: string): string => `reports/${name}`;

@@ -29,7 +29,7 @@ export const gradeCommand: Command = {
     '       pnpm grade --reset <exercise> [--yes]   (the original stub back; your file is backed up first)',
     '       pnpm grade --watch [exercise …] [--poll] [--root DIR] [--lang en|tr]',
     '       pnpm grade --ci --base <ref> [--head <ref>] [exercise …] [--report FORMAT[=FILE]]… [--root REPO]   (trusted copy: docs/ci.md)',
-    '       pnpm grade --submissions <dir> [--base <ref>] [--out DIR] [--shard i/n] [--jobs N] [exercise …]   (a class at once)',
+    '       pnpm grade --submissions <dir> [--base <ref>] [--out DIR] [--shard i/n] [--jobs N] [--report FORMAT]… [exercise …]   (a class at once)',
     '       pnpm grade --merge <batch.json|DIR>… [--out DIR]   (join shard gradebooks)',
     '  FORMAT: terminal, json, markdown, junit, gradescope, classroom, html, badge (docs/scorecard.md)',
   ].join('\n'),
@@ -82,7 +82,7 @@ export const gradeCommand: Command = {
     if (modes.length === 1 && authorOnly.length > 0) throw new UsageError(`${authorOnly.join(', ')}: not with ${modes[0]}`);
     if (values.merge) return runMerge({ inputs: positionals, out: values.out, others: flagsSet(values, ['ci', 'base', 'head', 'submissions', 'shard', 'jobs', 'report', 'hidden-visibility']) });
     if (values.submissions !== undefined) {
-      return runBatch({ repo: root, installedRoot: context.root, submissions: values.submissions, base: values.base ?? 'HEAD', names: positionals, out: values.out, shard: values.shard, jobs: values.jobs, others: flagsSet(values, ['ci', 'head', 'report', 'hidden-visibility']) });
+      return runBatch({ repo: root, installedRoot: context.root, submissions: values.submissions, base: values.base ?? 'HEAD', names: positionals, out: values.out, shard: values.shard, jobs: values.jobs, reports: values.report ?? [], reportOptions: reportContext(resolveLang(values.lang), values['hidden-visibility']), others: flagsSet(values, ['ci', 'head', 'json']) });
     }
     const stray = flagsSet(values, ['base', 'head', 'out', 'shard', 'jobs']);
     if (values.ci) {
