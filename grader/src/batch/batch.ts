@@ -1,17 +1,16 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { discoverExercises, isBroken, presentPoints, type Exercise } from '../discover/discover.ts';
-import { selectExercises } from '../plan.ts';
-import { DEFAULT_REPORT_FILES, renderReport, type ReportFormat, type ReportOptions } from '../report/formats.ts';
+import { presentPoints } from '../discover/discover.ts';
+import { DEFAULT_REPORT_FILES, type ReportFormat, type ReportOptions } from '../report/formats.ts';
+import { writeReports } from '../report/write-reports.ts';
 import { renderJson } from '../report/json.ts';
 import type { Scorecard } from '../scorecard.ts';
-import { allowListOf } from '../trusted/allow-list.ts';
 import { abortedScorecard } from '../trusted/aborted.ts';
 import { assertSameLockfile } from '../trusted/dependencies.ts';
-import { extractCommit, resolveCommit } from '../trusted/git.ts';
+import { resolveCommit } from '../trusted/git.ts';
 import { gradeTree } from '../trusted/grade-tree.ts';
-import { testsHash } from '../trusted/tests-hash.ts';
+import { readTrustedBase } from '../trusted/trusted-base.ts';
 import { learnerEntry } from './learner-entry.ts';
 import { scorecardPathOf } from './merge.ts';
 import { BATCH_SCHEMA, reportsFolderOf, type BatchLearner, type BatchManifest, type BatchShard } from './manifest.ts';
@@ -38,15 +37,12 @@ export interface BatchRequest {
   reportOptions: ReportOptions;
 }
 
-/** What a learner's feedback looks like in each format; the terminal one is plain text. */
+/** Each requested format as the learner's own file, through the same writer as `pnpm grade --report`. */
 function writeLearnerReports(out: string, name: string, scorecard: Scorecard, request: BatchRequest): void {
-  if (request.reports.length === 0) return;
   const folder = join(out, reportsFolderOf(name));
-  mkdirSync(folder, { recursive: true });
-  for (const format of request.reports) {
-    const file = format === 'terminal' ? 'scorecard.txt' : DEFAULT_REPORT_FILES[format];
-    writeFileSync(join(folder, file), renderReport(format, scorecard, { ...request.reportOptions, color: false }));
-  }
+  // The terminal scorecard, written to a file, is plain text.
+  const files = request.reports.map((format) => ({ format, file: join(folder, format === 'terminal' ? 'scorecard.txt' : DEFAULT_REPORT_FILES[format]) }));
+  writeReports(scorecard, files, { ...request.reportOptions, github: false });
 }
 
 /** Submissions are folders; dot-folders (.git, .DS_Store's kin) are not learners. */
@@ -73,11 +69,7 @@ export async function gradeBatch(request: BatchRequest): Promise<BatchManifest> 
   const base = resolveCommit(request.repo, request.base, '--base');
   const template = mkdtempSync(join(tmpdir(), 'tickwork-base-'));
   try {
-    extractCommit(request.repo, base, template);
-    const all = discoverExercises(template);
-    const exercises = selectExercises(all, request.names);
-    const allowList = allowListOf(all.filter((e): e is Exercise => !isBroken(e)), template);
-    const hash = testsHash(template, allowList);
+    const { exercises, allowList, testsHash: hash } = readTrustedBase(request.repo, base, template, request.names);
     // Said once, before any learner, rather than as every learner's crash.
     assertSameLockfile(template, request.installedRoot);
     mkdirSync(join(request.out, 'scorecards'), { recursive: true });

@@ -1,13 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { discoverExercises, isBroken, type Exercise } from '../discover/discover.ts';
-import { selectExercises } from '../plan.ts';
 import type { Scorecard, Tampering, TamperingChange } from '../scorecard.ts';
-import { allowListOf } from './allow-list.ts';
-import { changedFiles, extractCommit, fileAt, mergeBase, modeAt, resolveCommit, type ChangeStatus } from './git.ts';
+import { changedFiles, fileAt, mergeBase, modeAt, resolveCommit, type ChangeStatus } from './git.ts';
 import { gradeTree } from './grade-tree.ts';
-import { testsHash } from './tests-hash.ts';
+import { readTrustedBase } from './trusted-base.ts';
 
 export interface CommitGrade {
   /** The git repository holding both commits. */
@@ -34,11 +31,7 @@ export async function gradeCommits(request: CommitGrade): Promise<Scorecard> {
   const fork = mergeBase(request.repo, base, head);
   const tree = mkdtempSync(join(tmpdir(), 'tickwork-trusted-'));
   try {
-    extractCommit(request.repo, base, tree);
-    // The allow-list and the exercises come from the base: a submission cannot widen its own.
-    const all = discoverExercises(tree);
-    const exercises = selectExercises(all, request.names);
-    const allowList = allowListOf(all.filter((e): e is Exercise => !isBroken(e)), tree);
+    const { exercises, allowList, testsHash } = readTrustedBase(request.repo, base, tree, request.names);
     const tampering: Tampering[] = [];
     for (const { status, path } of changedFiles(request.repo, fork, head)) {
       if (!allowList.allows(path)) {
@@ -57,7 +50,7 @@ export async function gradeCommits(request: CommitGrade): Promise<Scorecard> {
       tree,
       installedRoot: request.installedRoot,
       exercises,
-      provenance: { base, head, mergeBase: fork, testsHash: testsHash(tree, allowList), learnerFiles: allowList.globs },
+      provenance: { base, head, mergeBase: fork, testsHash, learnerFiles: allowList.globs },
       tampering,
       remove: true,
     });
